@@ -1,0 +1,90 @@
+package io.strata.optimizer.catalog;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A table's schema as stored in the catalog. Immutable: DDL produces a new TableDef and a new
+ * catalog version.
+ *
+ * <p>Every row has a 64-bit handle, its row key is {@code t{id}_r{handle}}. When the primary key is
+ * a single integer column ({@code pkIsHandle}), the handle is that column's value; otherwise the
+ * handle is a hidden row id allocated from the table's id sequence and the primary key, if any,
+ * is enforced by a unique index.
+ *
+ * @param nextColumnId the id the next added column receives
+ * @param nextIndexId  the id the next added index receives
+ */
+public record TableDef(long id, String database, String name, List<ColumnDef> columns, List<IndexDef> indexes,
+                       boolean pkIsHandle, int nextColumnId, long nextIndexId, String comment) {
+    public TableDef {
+        requireNonNull(database, "database is null");
+        requireNonNull(name, "name is null");
+        columns = List.copyOf(columns);
+        indexes = List.copyOf(indexes);
+        comment = comment == null ? "" : comment;
+    }
+
+    public Optional<ColumnDef> column(String columnName) {
+        for (ColumnDef c : columns) {
+            if (c.name().equalsIgnoreCase(columnName)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public int columnIndex(String columnName) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equalsIgnoreCase(columnName)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public int columnIndexById(int columnId) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).id() == columnId) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public Optional<IndexDef> primaryKey() {
+        return indexes.stream().filter(IndexDef::primary).findFirst();
+    }
+
+    /** Position in {@link #columns()} of the handle column when {@link #pkIsHandle()}, else -1. */
+    public int handleColumnIndex() {
+        if (!pkIsHandle) {
+            return -1;
+        }
+        return columnIndexById(primaryKey().orElseThrow().columnIds().get(0));
+    }
+
+    public Optional<IndexDef> index(String indexName) {
+        return indexes.stream().filter(i -> i.name().equalsIgnoreCase(indexName)).findFirst();
+    }
+
+    public Optional<ColumnDef> autoIncrementColumn() {
+        return columns.stream().filter(ColumnDef::autoIncrement).findFirst();
+    }
+
+    public int[] columnIds() {
+        int[] ids = new int[columns.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = columns.get(i).id();
+        }
+        return ids;
+    }
+
+    /** Lower-case name used as a map key: MySQL table names compare case-insensitively here (lower_case_table_names=1). */
+    public static String normalize(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,18 @@
+package io.strata.spi.session;
+
+import java.util.Optional;
+
+/** The SQL tier as the protocol layer sees it: accounts, and sessions to run statements in. */
+public interface QueryEngine {
+    /** The account matching user and client host, if any. */
+    Optional<UserAccount> findAccount(String user, String host);
+
+    /** Opens a session after authentication. Throws BAD_DB_ERROR if {@code info.database()} does not exist. */
+    SqlSession openSession(SessionInfo info);
+
+    /** Server version string sent in the handshake and returned by VERSION(). */
+    String serverVersion();
+
+    /** KILL [CONNECTION|QUERY] id; returns false when no such session exists. */
+    boolean kill(long connectionId, boolean queryOnly);
+}
