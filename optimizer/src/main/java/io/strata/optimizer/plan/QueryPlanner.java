@@ -35,6 +35,12 @@ public interface QueryPlanner {
     ScalarProgram compileScalars(List<SQLExpr> expressions, List<String> inputNames,
                                  List<io.strata.optimizer.catalog.ColumnType> inputTypes, StatementContext ctx);
 
+    /**
+     * The physical plan of a SELECT as rows for EXPLAIN: columns {@code id, estRows, task,
+     * access object, operator info} as TiDB shows them, one row per operator, children indented.
+     */
+    QueryResult explain(SQLSelect select, StatementContext ctx);
+
     String ROW_ID_COLUMN = "_strata_rowid";
 
     /** Compiled scalar expressions; evaluate as often as needed within the statement. */
