@@ -1,0 +1,94 @@
+package io.strata.server;
+
+import io.strata.coordinator.tso.LocalTimestampOracle;
+import io.strata.frontend.MySqlServer;
+import io.strata.frontend.ServerConfig;
+import io.strata.optimizer.calcite.CalciteQueryPlanner;
+import io.strata.rowstore.store.LocalStore;
+import io.strata.rowstore.store.StoreOptions;
+import io.strata.sql.EngineConfig;
+import io.strata.sql.StrataQueryEngine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Every role of a Strata cluster in one JVM: the PD's timestamp oracle, one store hosting the
+ * single region on RocksDB, the SQL layer and the MySQL frontend. Data lives under one folder
+ * ({@code pd/} and {@code store/}), so stopping and starting again finds everything committed.
+ * Used by {@code strata playground} and by the end-to-end tests.
+ */
+public final class Playground implements AutoCloseable {
+    public static final String VERSION = "0.1.0";
+
+    private final Deque<AutoCloseable> resources;
+    private final int port;
+
+    private Playground(Deque<AutoCloseable> resources, int port) {
+        this.resources = resources;
+        this.port = port;
+    }
+
+    public record Options(String host, int port, Path dataDir, String rootPassword) {
+        public Options {
+            requireNonNull(host, "host is null");
+            requireNonNull(dataDir, "dataDir is null");
+            requireNonNull(rootPassword, "rootPassword is null");
+        }
+    }
+
+    public static Playground start(Options options) {
+        Deque<AutoCloseable> opened = new ArrayDeque<>();
+        try {
+            Path pdDir = Files.createDirectories(options.dataDir().resolve("pd"));
+            Path storeDir = Files.createDirectories(options.dataDir().resolve("store"));
+            LocalTimestampOracle tso = LocalTimestampOracle.open(pdDir);
+            opened.push(tso);
+            LocalStore store = LocalStore.open(storeDir, tso, StoreOptions.defaults());
+            opened.push(store);
+            CalciteQueryPlanner planner = new CalciteQueryPlanner(CalciteQueryPlanner.Config.defaults());
+            StrataQueryEngine engine = new StrataQueryEngine(store.txnKv(), planner,
+                    EngineConfig.defaults().withRootPassword(options.rootPassword()).withServerVersion(VERSION));
+            opened.push(engine);
+            MySqlServer server = new MySqlServer(engine, ServerConfig.defaults().withHost(options.host()).withPort(options.port()));
+            int port = server.start();
+            opened.push(server);
+            return new Playground(opened, port);
+        } catch (IOException e) {
+            closeAll(opened);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException | Error e) {
+            closeAll(opened);
+            throw e;
+        }
+    }
+
+    /** The MySQL port actually bound (useful with port 0). */
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        closeAll(resources);
+    }
+
+    private static void closeAll(Deque<AutoCloseable> resources) {
+        synchronized (resources) {
+            while (!resources.isEmpty()) {
+                AutoCloseable r = resources.pop();
+                try {
+                    r.close();
+                } catch (Exception e) {
+                    System.err.println("strata: error while closing " + r + ": " + e);
+                }
+            }
+        }
+    }
+}
