@@ -1,0 +1,30 @@
+package io.strata.rowstore.engine;
+
+/**
+ * A cursor over one column family, shaped like RocksDB's iterator: seek, then step while
+ * {@link #valid()}. Key and value arrays returned belong to the caller.
+ */
+public interface EngineIterator extends AutoCloseable {
+    /** Positions at the first key {@code >= target} (within bounds). */
+    void seek(byte[] target);
+
+    /** Positions at the last key {@code <= target} (within bounds). */
+    void seekForPrev(byte[] target);
+
+    void seekToFirst();
+
+    void seekToLast();
+
+    boolean valid();
+
+    void next();
+
+    void prev();
+
+    byte[] key();
+
+    byte[] value();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,19 @@
+package io.strata.rowstore.region;
+
+import io.strata.spi.Key;
+
+import java.util.List;
+
+/**
+ * What applying one group of commands produced.
+ *
+ * @param outcomes     per command, in order: its result (a {@code TxnStatus} for cleanup, else null)
+ *                     or the {@code RuntimeException} (usually an {@code MvccException}) that failed it
+ * @param releasedLocks encoded lock-CF keys whose lock was removed by this group, for waking waiters
+ */
+public record ApplyResult(List<Object> outcomes, List<Key> releasedLocks) {
+    public ApplyResult {
+        outcomes = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(outcomes));
+        releasedLocks = List.copyOf(releasedLocks);
+    }
+}

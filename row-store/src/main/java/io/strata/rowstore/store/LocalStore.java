@@ -1,0 +1,276 @@
+package io.strata.rowstore.store;
+
+import io.strata.rowstore.command.RegionCommand;
+import io.strata.rowstore.engine.EngineException;
+import io.strata.rowstore.engine.KvEngine;
+import io.strata.rowstore.engine.MemoryKvEngine;
+import io.strata.rowstore.engine.RocksKvEngine;
+import io.strata.rowstore.mvcc.Lock;
+import io.strata.rowstore.mvcc.MvccKeys;
+import io.strata.rowstore.mvcc.MvccReader;
+import io.strata.rowstore.region.ApplyResult;
+import io.strata.rowstore.region.RegionStateMachine;
+import io.strata.rowstore.txn.KvBackend;
+import io.strata.rowstore.txn.TxnKvClient;
+import io.strata.spi.ErrorCode;
+import io.strata.spi.Key;
+import io.strata.spi.StrataException;
+import io.strata.spi.TimestampOracle;
+import io.strata.spi.kv.KvIterator;
+import io.strata.spi.kv.TxnKv;
+import io.strata.spi.region.Region;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A single-node store hosting one region {@code [EMPTY, EMPTY)}: the playground's storage.
+ *
+ * <p>Writes go through a group-commit apply loop, the shape the Raft apply loop will have: callers
+ * {@link #propose} a command and get a future; one applier thread drains the queue, applies the
+ * whole group through the {@link RegionStateMachine} as one (synced) engine write, then completes
+ * the futures and wakes transactions waiting for released locks. Reads do not hop threads: they
+ * read the engine directly through an {@link MvccReader}.
+ *
+ * <p>After a crash nothing is replayed: the WAL restores RocksDB, and locks left by transactions
+ * that were in flight are resolved lazily, by the first reader or writer that meets them after their
+ * TTL (see the transaction client's lock resolver).
+ */
+public final class LocalStore implements KvBackend, AutoCloseable {
+    private static final Region SINGLE_REGION = new Region(1, Key.EMPTY, Key.EMPTY,
+            new Region.RegionEpoch(1, 1), List.of(new Region.Peer(1, 1, false)));
+
+    private record Proposal(RegionCommand command, CompletableFuture<Object> future) {
+    }
+
+    private static final Proposal STOP = new Proposal(null, null);
+
+    private final KvEngine engine;
+    private final TimestampOracle tso;
+    private final StoreOptions options;
+    private final RegionStateMachine stateMachine;
+    private final MvccReader reader;
+    private final BlockingQueue<Proposal> queue = new LinkedBlockingQueue<>();
+    private final ConcurrentHashMap<Key, CompletableFuture<Void>> lockWaiters = new ConcurrentHashMap<>();
+    private final Thread applier;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final TxnKv txnKv;
+
+    private LocalStore(KvEngine engine, TimestampOracle tso, StoreOptions options) {
+        this.engine = engine;
+        this.tso = requireNonNull(tso, "tso is null");
+        this.options = requireNonNull(options, "options is null");
+        this.stateMachine = new RegionStateMachine(engine, SINGLE_REGION);
+        this.reader = new MvccReader(engine);
+        this.txnKv = new TxnKvClient(this, options.prewriteLockTtl(), options.pessimisticLockTtl(), this::close);
+        this.applier = new Thread(this::applyLoop, "strata-store-applier");
+        this.applier.setDaemon(true);
+        this.applier.start();
+    }
+
+    /** Opens (or creates) a RocksDB-backed store in {@code dataDir}. */
+    public static LocalStore open(Path dataDir, TimestampOracle tso, StoreOptions options) {
+        requireNonNull(options, "options is null");
+        KvEngine engine = RocksKvEngine.open(dataDir.resolve("rocksdb"));
+        try {
+            return new LocalStore(engine, tso, options);
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+    }
+
+    /** A store on {@link MemoryKvEngine}: nothing persists; meant for tests of other modules. */
+    public static LocalStore inMemory(TimestampOracle tso) {
+        return new LocalStore(new MemoryKvEngine(), tso, StoreOptions.DEFAULT.withSyncWrites(false));
+    }
+
+    /**
+     * The transactional API on this store. Closing it closes the store (the usual owner of a store is
+     * whoever holds its {@code TxnKv}).
+     */
+    public TxnKv txnKv() {
+        return txnKv;
+    }
+
+    public Region region() {
+        return stateMachine.region();
+    }
+
+    public MvccReader reader() {
+        return reader;
+    }
+
+    @Override
+    public TimestampOracle tso() {
+        return tso;
+    }
+
+    @Override
+    public byte[] get(byte[] key, long readTs, long ownStartTs) {
+        checkOpen();
+        return reader.get(key, readTs, ownStartTs);
+    }
+
+    @Override
+    public KvIterator scan(Key start, Key end, long readTs, long ownStartTs, boolean reverse) {
+        checkOpen();
+        return reader.scan(start, end, readTs, ownStartTs, reverse);
+    }
+
+    /** Queues the command for the applier; the future completes once the command's group is durable. */
+    public CompletableFuture<Object> propose(RegionCommand command) {
+        requireNonNull(command, "command is null");
+        CompletableFuture<Object> f = new CompletableFuture<>();
+        if (closed.get()) {
+            f.completeExceptionally(ErrorCode.SERVER_SHUTDOWN.error());
+            return f;
+        }
+        queue.add(new Proposal(command, f));
+        if (closed.get()) {
+            // raced with close: the applier may be gone; failing twice is harmless
+            f.completeExceptionally(ErrorCode.SERVER_SHUTDOWN.error());
+        }
+        return f;
+    }
+
+    @Override
+    public Object execute(RegionCommand command) {
+        CompletableFuture<Object> f = propose(command);
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StrataException(ErrorCode.QUERY_INTERRUPTED, ErrorCode.QUERY_INTERRUPTED.format(), e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new StrataException(ErrorCode.INTERNAL, ErrorCode.INTERNAL.format(String.valueOf(c)), c);
+        }
+    }
+
+    @Override
+    public boolean awaitLockRelease(byte[] key, long lockStartTs, long timeoutNanos) throws InterruptedException {
+        byte[] enc = MvccKeys.encode(key);
+        Key k = Key.own(enc);
+        // Register before looking, so a release between the look and the wait still wakes us.
+        CompletableFuture<Void> released = lockWaiters.computeIfAbsent(k, x -> new CompletableFuture<>());
+        Lock lock = reader.loadLock(enc);
+        if (lock == null || lock.startTs() != lockStartTs) {
+            return true;
+        }
+        try {
+            released.get(timeoutNanos, TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            return true; // the store closed: let the caller retry and see the shutdown
+        }
+    }
+
+    private void applyLoop() {
+        List<Proposal> group = new ArrayList<>(options.maxGroupSize());
+        List<RegionCommand> commands = new ArrayList<>(options.maxGroupSize());
+        boolean stop = false;
+        while (!stop) {
+            try {
+                group.add(queue.take());
+            } catch (InterruptedException e) {
+                break;
+            }
+            queue.drainTo(group, options.maxGroupSize() - 1);
+            commands.clear();
+            for (Proposal p : group) {
+                if (p == STOP) {
+                    stop = true;
+                } else {
+                    commands.add(p.command());
+                }
+            }
+            group.removeIf(p -> p == STOP);
+            applyGroup(group, commands);
+            group.clear();
+        }
+    }
+
+    private void applyGroup(List<Proposal> group, List<RegionCommand> commands) {
+        if (group.isEmpty()) {
+            return;
+        }
+        ApplyResult result;
+        try {
+            result = stateMachine.apply(commands, options.syncWrites());
+        } catch (RuntimeException e) {
+            StrataException failure = e instanceof EngineException
+                    ? new StrataException(ErrorCode.STORAGE_ERROR, ErrorCode.STORAGE_ERROR.format(e.getMessage()), e)
+                    : new StrataException(ErrorCode.INTERNAL, ErrorCode.INTERNAL.format(String.valueOf(e)), e);
+            for (Proposal p : group) {
+                p.future().completeExceptionally(failure);
+            }
+            return;
+        }
+        for (int i = 0; i < group.size(); i++) {
+            Object outcome = result.outcomes().get(i);
+            if (outcome instanceof RuntimeException e) {
+                group.get(i).future().completeExceptionally(e);
+            } else {
+                group.get(i).future().complete(outcome);
+            }
+        }
+        for (Key released : result.releasedLocks()) {
+            CompletableFuture<Void> waiter = lockWaiters.remove(released);
+            if (waiter != null) {
+                waiter.complete(null);
+            }
+        }
+    }
+
+    private void checkOpen() {
+        if (closed.get()) {
+            throw ErrorCode.SERVER_SHUTDOWN.error();
+        }
+    }
+
+    /** Stops the applier after the commands already queued, then closes the engine. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        queue.add(STOP);
+        boolean interrupted = false;
+        while (applier.isAlive()) {
+            try {
+                applier.join(); // the engine must outlive the applier's last write
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        StrataException shutdown = ErrorCode.SERVER_SHUTDOWN.error();
+        for (Proposal p; (p = queue.poll()) != null; ) {
+            if (p != STOP) {
+                p.future().completeExceptionally(shutdown);
+            }
+        }
+        lockWaiters.values().forEach(f -> f.completeExceptionally(shutdown));
+        lockWaiters.clear();
+        engine.close();
+    }
+}

@@ -1,0 +1,33 @@
+package io.strata.rowstore.store;
+
+import java.time.Duration;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Tuning of a {@link LocalStore}.
+ *
+ * @param syncWrites        fsync the WAL at each group commit (durability across kill -9 and power loss)
+ * @param maxGroupSize      most commands applied in one group (one engine write)
+ * @param prewriteLockTtl   TTL of prewrite locks: after it a reader may roll an unfinished transaction back
+ * @param pessimisticLockTtl TTL of pessimistic locks (held while the client thinks, so longer)
+ */
+public record StoreOptions(boolean syncWrites, int maxGroupSize, Duration prewriteLockTtl, Duration pessimisticLockTtl) {
+    public static final StoreOptions DEFAULT = new StoreOptions(true, 256, Duration.ofSeconds(3), Duration.ofSeconds(20));
+
+    public StoreOptions {
+        requireNonNull(prewriteLockTtl, "prewriteLockTtl is null");
+        requireNonNull(pessimisticLockTtl, "pessimisticLockTtl is null");
+        if (maxGroupSize < 1) {
+            throw new IllegalArgumentException("maxGroupSize must be positive");
+        }
+    }
+
+    public StoreOptions withSyncWrites(boolean sync) {
+        return new StoreOptions(sync, maxGroupSize, prewriteLockTtl, pessimisticLockTtl);
+    }
+
+    public StoreOptions withLockTtls(Duration prewrite, Duration pessimistic) {
+        return new StoreOptions(syncWrites, maxGroupSize, prewrite, pessimistic);
+    }
+}

@@ -1,0 +1,34 @@
+package io.strata.rowstore.txn;
+
+import io.strata.rowstore.command.RegionCommand;
+import io.strata.spi.Key;
+import io.strata.spi.TimestampOracle;
+import io.strata.spi.kv.KvIterator;
+
+/**
+ * What the transaction client needs from storage: snapshot reads, the execution of region commands,
+ * and a way to wait for a lock to go away. {@code LocalStore} implements it in-process with one
+ * region; a distributed implementation routes each key to its region leader, splits commands by
+ * region and retries region errors, without the transaction code above changing.
+ *
+ * <p>Reads and commands report Percolator conditions as {@code MvccException}s (key is locked,
+ * write conflict, lock not found); the transaction client handles them.
+ */
+public interface KvBackend {
+    TimestampOracle tso();
+
+    /** The value at readTs, or null; throws {@code KeyIsLockedException} for a lock that may commit below readTs. */
+    byte[] get(byte[] key, long readTs, long ownStartTs);
+
+    /** Snapshot scan of {@code [start, end)} (empty end = unbounded) at readTs; locks in range fail it up front. */
+    KvIterator scan(Key start, Key end, long readTs, long ownStartTs, boolean reverse);
+
+    /** Proposes the command and waits until it is applied; returns its result or throws its error. */
+    Object execute(RegionCommand command);
+
+    /**
+     * Waits until the lock of {@code lockStartTs} on the key is released or the timeout elapses.
+     * Returns at once when that lock is already gone. True when released, false on timeout.
+     */
+    boolean awaitLockRelease(byte[] key, long lockStartTs, long timeoutNanos) throws InterruptedException;
+}
