@@ -1,0 +1,70 @@
+package io.strata.frontend;
+
+import io.strata.frontend.auth.AuthPlugin;
+
+import java.security.KeyPair;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * How a {@link MySqlServer} listens and behaves.
+ *
+ * @param host                     address to bind
+ * @param port                     TCP port; 0 picks a free ephemeral port ({@link MySqlServer#start()} returns it)
+ * @param maxConnections           connections beyond this are refused with ER_CON_COUNT_ERROR (1040)
+ * @param ioThreads                Netty event-loop threads (socket I/O and framing only)
+ * @param workerThreads            threads of the shared pool that runs commands (each connection serially)
+ * @param defaultAuthPlugin        the plugin every account authenticates with; others are switched to it
+ * @param rsaKeyPair               RSA keys for caching_sha2_password full authentication, or null to generate at start
+ * @param defaultMaxAllowedPacket  max_allowed_packet before a session exists (during the handshake)
+ */
+public record ServerConfig(String host, int port, int maxConnections, int ioThreads, int workerThreads,
+                           AuthPlugin defaultAuthPlugin, KeyPair rsaKeyPair, long defaultMaxAllowedPacket) {
+    public static final long DEFAULT_MAX_ALLOWED_PACKET = 64L * 1024 * 1024;
+
+    public ServerConfig {
+        requireNonNull(host, "host is null");
+        requireNonNull(defaultAuthPlugin, "defaultAuthPlugin is null");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+        if (maxConnections < 1 || ioThreads < 1 || workerThreads < 1 || defaultMaxAllowedPacket < 1024) {
+            throw new IllegalArgumentException("maxConnections, ioThreads, workerThreads must be positive and max packet at least 1024");
+        }
+    }
+
+    /** Defaults for a local server: loopback, port 4000, 1000 connections, caching_sha2_password. */
+    public static ServerConfig defaults() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return new ServerConfig("127.0.0.1", 4000, 1000, Math.max(1, cores), Math.max(4, 2 * cores),
+                AuthPlugin.CACHING_SHA2_PASSWORD, null, DEFAULT_MAX_ALLOWED_PACKET);
+    }
+
+    public ServerConfig withPort(int newPort) {
+        return new ServerConfig(host, newPort, maxConnections, ioThreads, workerThreads, defaultAuthPlugin, rsaKeyPair, defaultMaxAllowedPacket);
+    }
+
+    public ServerConfig withHost(String newHost) {
+        return new ServerConfig(newHost, port, maxConnections, ioThreads, workerThreads, defaultAuthPlugin, rsaKeyPair, defaultMaxAllowedPacket);
+    }
+
+    public ServerConfig withMaxConnections(int max) {
+        return new ServerConfig(host, port, max, ioThreads, workerThreads, defaultAuthPlugin, rsaKeyPair, defaultMaxAllowedPacket);
+    }
+
+    public ServerConfig withThreads(int io, int workers) {
+        return new ServerConfig(host, port, maxConnections, io, workers, defaultAuthPlugin, rsaKeyPair, defaultMaxAllowedPacket);
+    }
+
+    public ServerConfig withAuthPlugin(AuthPlugin plugin) {
+        return new ServerConfig(host, port, maxConnections, ioThreads, workerThreads, plugin, rsaKeyPair, defaultMaxAllowedPacket);
+    }
+
+    public ServerConfig withRsaKeyPair(KeyPair keys) {
+        return new ServerConfig(host, port, maxConnections, ioThreads, workerThreads, defaultAuthPlugin, keys, defaultMaxAllowedPacket);
+    }
+
+    public ServerConfig withDefaultMaxAllowedPacket(long bytes) {
+        return new ServerConfig(host, port, maxConnections, ioThreads, workerThreads, defaultAuthPlugin, rsaKeyPair, bytes);
+    }
+}

@@ -1,0 +1,207 @@
+package io.strata.frontend.net;
+
+import io.netty.channel.Channel;
+import io.strata.frontend.ErrPacketFactory;
+import io.strata.frontend.auth.Authenticator;
+import io.strata.frontend.codec.MySqlFrame;
+import io.strata.frontend.codec.MySqlPacketDecoder;
+import io.strata.frontend.codec.PacketTooLarge;
+import io.strata.frontend.command.CommandDispatcher;
+import io.strata.frontend.packet.Capabilities;
+import io.strata.frontend.packet.HandshakeResponse41Packet;
+import io.strata.frontend.packet.HandshakeV10Packet;
+import io.strata.frontend.packet.MalformedPacketException;
+import io.strata.frontend.packet.MySqlPayload;
+import io.strata.frontend.packet.OkPacket;
+import io.strata.frontend.packet.StatusFlags;
+import io.strata.spi.ErrorCode;
+import io.strata.spi.StrataException;
+import io.strata.spi.session.SessionInfo;
+import io.strata.spi.session.SqlSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One client connection through its life: greeting, authentication, then commands until the
+ * client quits or the socket closes. All methods except {@link #cancelRunningStatement()} run on
+ * the connection's serial executor, one at a time, so the state here needs no locks.
+ */
+final class MySqlConnection {
+    private static final Logger LOG = LoggerFactory.getLogger(MySqlConnection.class);
+    /** utf8mb4_0900_ai_ci, the MySQL 8 default collation announced in the greeting. */
+    private static final int DEFAULT_COLLATION = 255;
+
+    private enum Phase { AUTHENTICATING, COMMANDS, CLOSED }
+
+    private final ServerContext server;
+    private final Channel channel;
+    private final long connectionId;
+    private final MySqlPacketDecoder decoder;
+    private final PacketWriter out;
+    private final byte[] nonce;
+    private final String clientIp;
+    private final String clientAddress;
+
+    private Phase phase = Phase.AUTHENTICATING;
+    private Authenticator authenticator;
+    private volatile SqlSession session;
+    /** A command is being executed (so a closing socket should cancel it). */
+    private volatile boolean executing;
+    private CommandDispatcher dispatcher;
+
+    MySqlConnection(ServerContext server, Channel channel, long connectionId, MySqlPacketDecoder decoder, WritabilityGate gate) {
+        this.server = requireNonNull(server, "server is null");
+        this.channel = requireNonNull(channel, "channel is null");
+        this.connectionId = connectionId;
+        this.decoder = requireNonNull(decoder, "decoder is null");
+        this.out = new PacketWriter(channel, gate);
+        this.nonce = server.nonces().next();
+        SocketAddress remote = channel.remoteAddress();
+        if (remote instanceof InetSocketAddress inet) {
+            this.clientIp = inet.getAddress() != null ? inet.getAddress().getHostAddress() : inet.getHostString();
+            this.clientAddress = clientIp + ":" + inet.getPort();
+        } else {
+            this.clientIp = "localhost";
+            this.clientAddress = String.valueOf(remote);
+        }
+    }
+
+    long connectionId() {
+        return connectionId;
+    }
+
+    /** Sends the greeting. */
+    void start() {
+        int status = StatusFlags.SERVER_STATUS_AUTOCOMMIT;
+        authenticator = new Authenticator(server.engine(), server.config().defaultAuthPlugin(), nonce, server.rsaKeys(),
+                server.sha2Cache(), clientIp, false, out::writeAndFlush);
+        out.reset();
+        try {
+            out.writeAndFlush(new HandshakeV10Packet(server.engine().serverVersion(), connectionId, nonce,
+                    Capabilities.SERVER_CAPABILITIES, DEFAULT_COLLATION, status, server.config().defaultAuthPlugin().protocolName()));
+        } catch (ConnectionClosedException e) {
+            phase = Phase.CLOSED;
+        }
+    }
+
+    /** Refuses the connection (server full) with the error a client expects before any greeting. */
+    void refuse(StrataException error) {
+        phase = Phase.CLOSED;
+        out.reset();
+        out.writeAndClose(ErrPacketFactory.create(error));
+    }
+
+    void onFrame(MySqlFrame frame) {
+        try {
+            if (phase == Phase.CLOSED) {
+                return;
+            }
+            MySqlPayload payload = new MySqlPayload(frame.content());
+            if (phase == Phase.AUTHENTICATING) {
+                authenticate(payload, frame.sequenceId());
+            } else {
+                CommandDispatcher.Next next;
+                executing = true;
+                try {
+                    next = dispatcher.dispatch(payload, frame.sequenceId());
+                } finally {
+                    executing = false;
+                }
+                if (next == CommandDispatcher.Next.CLOSE) {
+                    close();
+                } else {
+                    decoder.setMaxAllowedPacket(session.maxAllowedPacket());
+                }
+            }
+        } finally {
+            frame.release();
+        }
+    }
+
+    private void authenticate(MySqlPayload payload, int sequenceId) {
+        out.answer(sequenceId);
+        try {
+            Authenticator.Outcome outcome;
+            if (authenticator.response() == null) {
+                if (HandshakeResponse41Packet.isSslRequest(payload)) {
+                    // We never offer CLIENT_SSL; a client that insists cannot go on.
+                    throw ErrorCode.HANDSHAKE_ERROR.error();
+                }
+                outcome = authenticator.onHandshakeResponse(HandshakeResponse41Packet.decode(payload));
+            } else {
+                outcome = authenticator.onAuthData(payload.readBytesEof());
+            }
+            if (outcome == Authenticator.Outcome.AUTHENTICATED) {
+                openSession(authenticator.response());
+            }
+        } catch (ConnectionClosedException e) {
+            close();
+        } catch (MalformedPacketException e) {
+            failAuthentication(ErrorCode.HANDSHAKE_ERROR.error());
+        } catch (RuntimeException e) {
+            failAuthentication(e);
+        }
+    }
+
+    private void openSession(HandshakeResponse41Packet response) {
+        int capabilities = response.capabilities() & Capabilities.SERVER_CAPABILITIES;
+        SessionInfo info = new SessionInfo(connectionId, response.user(), clientAddress, response.database(),
+                Capabilities.has(capabilities, Capabilities.CLIENT_MULTI_STATEMENTS),
+                Capabilities.has(capabilities, Capabilities.CLIENT_FOUND_ROWS));
+        SqlSession opened = server.engine().openSession(info);
+        session = opened;
+        dispatcher = new CommandDispatcher(connectionId, opened, out, capabilities, server.engine(), server.registry(), server.stats());
+        phase = Phase.COMMANDS;
+        authenticator = null;
+        decoder.setMaxAllowedPacket(opened.maxAllowedPacket());
+        out.writeAndFlush(new OkPacket(0, 0, opened.statusFlags(), 0, ""));
+    }
+
+    private void failAuthentication(Throwable failure) {
+        phase = Phase.CLOSED;
+        out.writeAndClose(ErrPacketFactory.create(failure));
+    }
+
+    /** The decoder saw a header announcing more than max_allowed_packet: answer 1153 and close. */
+    void onPacketTooLarge(PacketTooLarge tooLarge) {
+        if (phase == Phase.CLOSED) {
+            return;
+        }
+        LOG.debug("connection {}: packet of {} bytes exceeds max_allowed_packet", connectionId, tooLarge.announcedLength());
+        phase = Phase.CLOSED;
+        out.answer(tooLarge.sequenceId());
+        out.writeAndClose(ErrPacketFactory.create(ErrorCode.NET_PACKET_TOO_LARGE.error()));
+    }
+
+    /** Called from the event loop when the socket closes: stop a statement that is still running. */
+    void cancelRunningStatement() {
+        SqlSession current = session;
+        if (current != null && executing) {
+            try {
+                current.cancel();
+            } catch (RuntimeException e) {
+                LOG.debug("connection {}: cancel failed", connectionId, e);
+            }
+        }
+    }
+
+    /** Releases the session; runs after every task queued before the close. */
+    void close() {
+        phase = Phase.CLOSED;
+        SqlSession current = session;
+        session = null;
+        if (current != null) {
+            try {
+                current.close();
+            } catch (RuntimeException e) {
+                LOG.warn("connection {}: closing the session failed", connectionId, e);
+            }
+        }
+        channel.close();
+    }
+}

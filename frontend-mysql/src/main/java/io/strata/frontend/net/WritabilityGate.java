@@ -1,0 +1,51 @@
+package io.strata.frontend.net;
+
+import io.netty.channel.Channel;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Lets a worker thread wait until the channel's outbound buffer drains below its low water mark.
+ * Netty flips {@link Channel#isWritable()} when pending bytes pass the high mark; the event loop
+ * calls {@link #signal()} on every writability change and on close. This is what stops a worker
+ * from pulling more rows than a slow client reads.
+ */
+public final class WritabilityGate {
+    private final Channel channel;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+
+    public WritabilityGate(Channel channel) {
+        this.channel = requireNonNull(channel, "channel is null");
+    }
+
+    /** Blocks until the channel is writable; returns false if it closed instead. */
+    public boolean awaitWritable() {
+        lock.lock();
+        try {
+            while (channel.isActive() && !channel.isWritable()) {
+                // The timeout only guards against a missed signal; the loop re-checks the state.
+                changed.await(1, TimeUnit.SECONDS);
+            }
+            return channel.isActive();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public void signal() {
+        lock.lock();
+        try {
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+}
