@@ -1,0 +1,14 @@
+package io.strata.rowstore.txn;
+
+import io.strata.rowstore.store.LocalStore;
+import io.strata.rowstore.store.StoreOptions;
+import io.strata.spi.TimestampOracle;
+
+import java.nio.file.Path;
+
+class RocksTxnKvTest extends AbstractTxnKvContractTest {
+    @Override
+    protected LocalStore openStore(Path dir, TimestampOracle tso) {
+        return LocalStore.open(dir.resolve("store"), tso, StoreOptions.DEFAULT);
+    }
+}
