@@ -88,9 +88,26 @@ public final class BinaryProtocolValues {
             case ENUM:
             case SET:
             case JSON:
-                return new String(payload.readBytesLenenc(), StandardCharsets.UTF_8);
+                return text(payload.readBytesLenenc());
             default:
                 throw new MalformedPacketException("unsupported parameter type " + type);
+        }
+    }
+
+    /**
+     * A string parameter: text in the connection's character set (UTF-8), unless its bytes are not
+     * valid UTF-8. Clients send VARBINARY/BINARY values with the string type codes too (Connector/J
+     * binds {@code setBytes} as MYSQL_TYPE_STRING), so such bytes stay byte[] rather than being
+     * mangled into replacement characters.
+     */
+    public static Object text(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return bytes;
         }
     }
 

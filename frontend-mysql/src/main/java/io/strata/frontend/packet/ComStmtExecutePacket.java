@@ -2,8 +2,6 @@ package io.strata.frontend.packet;
 
 import io.strata.spi.session.MysqlType;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * COM_STMT_EXECUTE: statement id, cursor flags, iteration count (always 1), then for a statement
  * with parameters a NULL bitmap, the new-params-bound flag, the parameter types when that flag
@@ -75,7 +73,7 @@ public final class ComStmtExecutePacket {
 
     private static Object fromLongData(MysqlType type, byte[] data) {
         return switch (type) {
-            case VARCHAR, VAR_STRING, STRING, ENUM, SET, JSON, DECIMAL, NEWDECIMAL -> new String(data, StandardCharsets.UTF_8);
+            case VARCHAR, VAR_STRING, STRING, ENUM, SET, JSON, DECIMAL, NEWDECIMAL -> BinaryProtocolValues.text(data);
             default -> data.clone();
         };
     }

@@ -4,6 +4,10 @@ package io.strata.frontend.packet;
  * Success: affected rows, last insert id, status flags, warnings and an optional info string.
  * With CLIENT_DEPRECATE_EOF the same layout with header 0xFE ends a result set in place of EOF.
  *
+ * <p>The info string is length-encoded. The documentation calls it "string&lt;EOF&gt;" for clients
+ * without CLIENT_SESSION_TRACK, but mysqld writes it with {@code net_store_data} (length-encoded)
+ * either way, and libmysqlclient and Connector/J read it so.
+ *
  * @see <a href="https://dev.mysql.com/doc/dev/mysql-server/latest/page_protocol_basic_ok_packet.html">OK_Packet</a>
  */
 public final class OkPacket implements MySqlPacket {
@@ -41,7 +45,7 @@ public final class OkPacket implements MySqlPacket {
         long lastId = payload.readIntLenenc();
         int status = payload.readInt2();
         int warnings = payload.readInt2();
-        String info = payload.isReadable() ? payload.readStringEof() : "";
+        String info = payload.isReadable() ? payload.readStringLenenc() : "";
         return new OkPacket(header, affected, lastId, status, warnings, info);
     }
 
@@ -53,7 +57,7 @@ public final class OkPacket implements MySqlPacket {
         payload.writeInt2(statusFlags);
         payload.writeInt2(warnings);
         if (!info.isEmpty()) {
-            payload.writeStringEof(info);
+            payload.writeStringLenenc(info);
         }
     }
 
