@@ -1,0 +1,96 @@
+package io.strata.bench.jdbc;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One database under test, reached over JDBC: Strata or MariaDB through Connector/J (the MySQL
+ * protocol, exactly as applications reach them), or DuckDB in-process. {@code name} is what the
+ * reports call it ("strata", "mariadb", "duckdb").
+ */
+public record Endpoint(String name, String jdbcUrl, String user, String password) {
+    public Endpoint {
+        requireNonNull(name, "name is null");
+        requireNonNull(jdbcUrl, "jdbcUrl is null");
+        requireNonNull(user, "user is null");
+        requireNonNull(password, "password is null");
+    }
+
+    /**
+     * A MySQL-protocol server on {@code host:port}. Client-side prepared statements and no TLS, so
+     * the comparison measures the engines rather than the handshake options each one supports.
+     */
+    public static Endpoint mysql(String name, String host, int port, String user, String password) {
+        String url = "jdbc:mysql://" + host + ":" + port + "/"
+                + "?sslMode=DISABLED&allowPublicKeyRetrieval=true&useServerPrepStmts=false"
+                + "&connectTimeout=10000&socketTimeout=0&characterEncoding=UTF-8&serverTimezone=UTC";
+        return new Endpoint(name, url, user, password);
+    }
+
+    /** DuckDB in this JVM; {@code file} empty for an in-memory database. */
+    public static Endpoint duckdb(String name, String file) {
+        return new Endpoint(name, "jdbc:duckdb:" + file, "", "");
+    }
+
+    /**
+     * Parses the command-line form: {@code mysql://user:password@host:port} (password may be empty),
+     * {@code duckdb} (in memory) or {@code duckdb:/path/file.db}.
+     */
+    public static Endpoint parse(String name, String spec) {
+        if (spec.equals("duckdb")) {
+            return duckdb(name, "");
+        }
+        if (spec.startsWith("duckdb:")) {
+            return duckdb(name, spec.substring("duckdb:".length()));
+        }
+        if (spec.startsWith("mysql://")) {
+            String rest = spec.substring("mysql://".length());
+            String user = "root";
+            String password = "";
+            int at = rest.lastIndexOf('@');
+            if (at >= 0) {
+                String cred = rest.substring(0, at);
+                rest = rest.substring(at + 1);
+                int colon = cred.indexOf(':');
+                user = colon < 0 ? cred : cred.substring(0, colon);
+                password = colon < 0 ? "" : cred.substring(colon + 1);
+            }
+            int colon = rest.lastIndexOf(':');
+            if (colon < 0) {
+                throw new IllegalArgumentException("expected mysql://user:password@host:port, got " + spec);
+            }
+            return mysql(name, rest.substring(0, colon), Integer.parseInt(rest.substring(colon + 1)), user, password);
+        }
+        throw new IllegalArgumentException("unknown endpoint " + spec + " (expected mysql://user:password@host:port or duckdb[:file])");
+    }
+
+    public boolean isDuckDb() {
+        return jdbcUrl.startsWith("jdbc:duckdb:");
+    }
+
+    public Connection connect() throws SQLException {
+        Properties p = new Properties();
+        if (!isDuckDb()) {
+            p.setProperty("user", user);
+            p.setProperty("password", password);
+        }
+        return DriverManager.getConnection(jdbcUrl, p);
+    }
+
+    /** Creates (if needed) and selects {@code database}; DuckDB uses a schema of that name instead. */
+    public void useDatabase(Connection c, String database) throws SQLException {
+        try (var st = c.createStatement()) {
+            if (isDuckDb()) {
+                st.execute("CREATE SCHEMA IF NOT EXISTS " + database);
+                st.execute("USE " + database);
+            } else {
+                st.execute("CREATE DATABASE IF NOT EXISTS " + database);
+                c.setCatalog(database);
+            }
+        }
+    }
+}

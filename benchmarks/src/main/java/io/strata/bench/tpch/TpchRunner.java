@@ -1,0 +1,313 @@
+package io.strata.bench.tpch;
+
+import io.strata.bench.jdbc.DuckDbAppenderSink;
+import io.strata.bench.jdbc.Endpoint;
+import io.strata.bench.jdbc.MultiRowInsertSink;
+import io.strata.bench.jdbc.Progress;
+import io.strata.bench.jdbc.Rows;
+import io.strata.bench.jdbc.TableSink;
+import io.strata.bench.report.Charts;
+import io.strata.bench.report.DocSections;
+import io.strata.bench.report.Machine;
+import io.strata.bench.report.ResultFiles;
+import io.strata.bench.report.ResultTable;
+import io.trino.tpch.TpchEntity;
+import io.trino.tpch.TpchTable;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * TPC-H side by side: generates the data once per engine at the chosen scale factor, loads it into
+ * the engine under test and into the peer, runs the chosen queries on both (alternating, query by
+ * query, so both see the same machine state), checks that the engine under test returned the
+ * peer's answer, and writes the results. A query the engine under test cannot run is reported with
+ * its error text; it is never dropped from the table.
+ */
+public final class TpchRunner {
+
+    public record Config(double scaleFactor, Endpoint target, Endpoint peer, String database, List<Integer> queries,
+                         int runs, int batchRows, int queryTimeoutSeconds, boolean skipLoad, Path resultsDir,
+                         Optional<Path> docFile, String docSection, String command) {
+        public Config {
+            requireNonNull(target, "target is null");
+            requireNonNull(peer, "peer is null");
+            requireNonNull(database, "database is null");
+            queries = List.copyOf(queries);
+            requireNonNull(resultsDir, "resultsDir is null");
+            requireNonNull(docFile, "docFile is null");
+            requireNonNull(docSection, "docSection is null");
+            requireNonNull(command, "command is null");
+            if (!(scaleFactor > 0)) {
+                throw new IllegalArgumentException("scale factor must be positive");
+            }
+            if (runs < 1) {
+                throw new IllegalArgumentException("runs must be at least 1");
+            }
+        }
+    }
+
+    public enum Status { PASS, MISMATCH, ERROR, PEER_ERROR }
+
+    /** One query on both engines. Times are the median of the runs, in milliseconds; null when it failed. */
+    public record QueryResult(int query, Status status, Double targetMillis, Double peerMillis, int rows, String detail) {
+    }
+
+    public record LoadResult(String engine, String table, long rows, double seconds) {
+    }
+
+    public record Result(Config config, List<LoadResult> loads, List<QueryResult> queries, ResultFiles files) {
+        public double loadSeconds(String engine) {
+            return loads.stream().filter(l -> l.engine().equals(engine)).mapToDouble(LoadResult::seconds).sum();
+        }
+
+        public long passed() {
+            return queries.stream().filter(q -> q.status() == Status.PASS).count();
+        }
+    }
+
+    private final Config config;
+    private final PrintStream out;
+
+    public TpchRunner(Config config, PrintStream out) {
+        this.config = requireNonNull(config, "config is null");
+        this.out = requireNonNull(out, "out is null");
+    }
+
+    public Result run() throws SQLException, IOException {
+        Instant started = Instant.now();
+        List<LoadResult> loads = new ArrayList<>();
+        List<QueryResult> results = new ArrayList<>();
+        try (Connection target = config.target().connect(); Connection peer = config.peer().connect()) {
+            config.target().useDatabase(target, config.database());
+            config.peer().useDatabase(peer, config.database());
+            // --skip-load reuses the target's tables (a slow load need not be repeated); the peer is
+            // always loaded, so an in-memory DuckDB is never queried empty.
+            if (!config.skipLoad()) {
+                out.printf("TPC-H SF %s: loading %s%n", config.scaleFactor(), config.target().name());
+                loads.addAll(load(config.target(), target));
+            }
+            out.printf("TPC-H SF %s: loading %s%n", config.scaleFactor(), config.peer().name());
+            loads.addAll(load(config.peer(), peer));
+            for (int q : config.queries()) {
+                results.add(runQuery(q, target, peer));
+            }
+        }
+        ResultFiles files = new ResultFiles(config.resultsDir(), "tpch-sf" + config.scaleFactor(), started);
+        Result result = new Result(config, loads, results, files);
+        write(result, started);
+        return result;
+    }
+
+    private List<LoadResult> load(Endpoint endpoint, Connection c) throws SQLException {
+        List<LoadResult> loads = new ArrayList<>();
+        try (Statement st = c.createStatement()) {
+            for (TpchTable<?> t : TpchSchema.TABLES) {
+                st.execute("DROP TABLE IF EXISTS " + t.getTableName());
+                st.execute(TpchSchema.createTable(t));
+            }
+        }
+        for (TpchTable<?> t : TpchSchema.TABLES) {
+            loads.add(loadTable(endpoint, c, t));
+        }
+        return loads;
+    }
+
+    private <E extends TpchEntity> LoadResult loadTable(Endpoint endpoint, Connection c, TpchTable<E> table) throws SQLException {
+        Progress progress = new Progress(out, endpoint.name() + " " + table.getTableName(),
+                TpchSchema.expectedRows(table, config.scaleFactor()));
+        try (TableSink sink = endpoint.isDuckDb()
+                ? new DuckDbAppenderSink(c, config.database(), table.getTableName())
+                : new MultiRowInsertSink(c, table.getTableName(), TpchSchema.columnNames(table), config.batchRows())) {
+            for (E entity : table.createGenerator(config.scaleFactor(), 1, 1)) {
+                sink.add(TpchSchema.values(table, entity));
+                progress.add(1);
+            }
+        }
+        progress.done();
+        return new LoadResult(endpoint.name(), table.getTableName(), progress.rows(), progress.seconds());
+    }
+
+    private QueryResult runQuery(int q, Connection target, Connection peer) {
+        String sql = TpchQueries.query(q);
+        double[] targetTimes = new double[config.runs()];
+        double[] peerTimes = new double[config.runs()];
+        List<List<Object>> targetRows = null;
+        List<List<Object>> peerRows = null;
+        String targetError = null;
+        String peerError = null;
+        for (int r = 0; r < config.runs(); r++) {
+            if (targetError == null) {
+                try {
+                    long t0 = System.nanoTime();
+                    targetRows = execute(target, sql);
+                    targetTimes[r] = (System.nanoTime() - t0) / 1e6;
+                } catch (SQLException | RuntimeException e) {
+                    targetError = describe(e);
+                }
+            }
+            if (peerError == null) {
+                try {
+                    long t0 = System.nanoTime();
+                    peerRows = execute(peer, sql);
+                    peerTimes[r] = (System.nanoTime() - t0) / 1e6;
+                } catch (SQLException | RuntimeException e) {
+                    peerError = describe(e);
+                }
+            }
+        }
+        Double tMs = targetError == null ? median(targetTimes) : null;
+        Double pMs = peerError == null ? median(peerTimes) : null;
+        QueryResult result;
+        if (targetError != null) {
+            result = new QueryResult(q, Status.ERROR, null, pMs, 0, targetError);
+        } else if (peerError != null) {
+            result = new QueryResult(q, Status.PEER_ERROR, tMs, null, targetRows.size(), peerError);
+        } else {
+            Optional<String> diff = Rows.compare(targetRows, peerRows, TpchQueries.ordered(q));
+            result = diff.isPresent()
+                    ? new QueryResult(q, Status.MISMATCH, tMs, pMs, targetRows.size(), diff.get())
+                    : new QueryResult(q, Status.PASS, tMs, pMs, peerRows.size(), "");
+        }
+        out.printf("  Q%-2d %-10s %s=%s ms %s=%s ms %s%n", q, result.status(), config.target().name(), fmt(tMs),
+                config.peer().name(), fmt(pMs), result.detail().isEmpty() ? "" : "- " + abbreviate(result.detail(), 200));
+        out.flush();
+        return result;
+    }
+
+    private List<List<Object>> execute(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.setQueryTimeout(config.queryTimeoutSeconds());
+            try (ResultSet rs = st.executeQuery(sql)) {
+                return Rows.read(rs);
+            }
+        }
+    }
+
+    private static String describe(Exception e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof SQLException s && s.getErrorCode() != 0) {
+            m = "ERROR " + s.getErrorCode() + " (" + s.getSQLState() + "): " + m;
+        }
+        return m.replace('\n', ' ');
+    }
+
+    private static double median(double[] xs) {
+        double[] s = xs.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    static String fmt(Double ms) {
+        return ms == null ? "-" : String.format("%.1f", ms);
+    }
+
+    private static String abbreviate(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+    }
+
+    public static ResultTable queryTable(Result r) {
+        String t = r.config().target().name();
+        String p = r.config().peer().name();
+        List<List<String>> rows = new ArrayList<>();
+        for (QueryResult q : r.queries()) {
+            rows.add(List.of("Q" + q.query(), fmt(q.targetMillis()), fmt(q.peerMillis()),
+                    ResultFiles.ratio(q.targetMillis(), q.peerMillis()), q.status().name(), abbreviate(q.detail(), 160)));
+        }
+        return new ResultTable(List.of("query", t + " ms", p + " ms", t + "/" + p, "result", "detail"), rows);
+    }
+
+    public static ResultTable loadTable(Result r) {
+        String t = r.config().target().name();
+        String p = r.config().peer().name();
+        List<List<String>> rows = new ArrayList<>();
+        for (TpchTable<?> table : TpchSchema.TABLES) {
+            LoadResult lt = find(r.loads(), t, table.getTableName());
+            LoadResult lp = find(r.loads(), p, table.getTableName());
+            if (lt == null && lp == null) {
+                continue;
+            }
+            rows.add(List.of(table.getTableName(), lt == null ? "-" : String.format("%,d", lt.rows()),
+                    lt == null ? "-" : String.format("%.2f", lt.seconds()), lp == null ? "-" : String.format("%.2f", lp.seconds()),
+                    ResultFiles.ratio(lt == null ? null : lt.seconds(), lp == null ? null : lp.seconds())));
+        }
+        if (!rows.isEmpty()) {
+            rows.add(List.of("total", "", String.format("%.2f", r.loadSeconds(t)), String.format("%.2f", r.loadSeconds(p)),
+                    ResultFiles.ratio(r.loadSeconds(t), r.loadSeconds(p))));
+        }
+        return new ResultTable(List.of("table", "rows", t + " s", p + " s", t + "/" + p), rows);
+    }
+
+    private static LoadResult find(List<LoadResult> loads, String engine, String table) {
+        return loads.stream().filter(l -> l.engine().equals(engine) && l.table().equals(table)).findFirst().orElse(null);
+    }
+
+    private void write(Result r, Instant started) throws IOException {
+        ResultFiles f = r.files();
+        ResultTable queries = queryTable(r);
+        ResultTable loads = loadTable(r);
+        f.writeCsv(queries);
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("benchmark", "tpch");
+        doc.put("startedAt", started.toString());
+        doc.put("command", config.command());
+        doc.put("scaleFactor", config.scaleFactor());
+        doc.put("target", config.target().name());
+        doc.put("peer", config.peer().name());
+        doc.put("runsPerQuery", config.runs());
+        doc.put("machine", Machine.current().toMap());
+        doc.put("loads", r.loads());
+        doc.put("queries", r.queries());
+        f.writeJson(doc);
+        List<String> categories = new ArrayList<>();
+        List<Double> ts = new ArrayList<>();
+        List<Double> ps = new ArrayList<>();
+        for (QueryResult q : r.queries()) {
+            categories.add("Q" + q.query());
+            ts.add(q.status() == Status.PASS ? q.targetMillis() : null);
+            ps.add(q.peerMillis());
+        }
+        Map<String, List<Double>> series = new LinkedHashMap<>();
+        series.put(config.target().name() + " (passing queries)", ts);
+        series.put(config.peer().name(), ps);
+        Charts.groupedBars(f.png(), "TPC-H SF " + config.scaleFactor() + " query time (median of " + config.runs() + ")",
+                "ms (log)", categories, series, true);
+        out.println();
+        out.println(loads.toText());
+        out.println(queries.toText());
+        out.printf("%d of %d queries returned %s's answer. Results: %s, %s, %s%n", r.passed(), r.queries().size(),
+                config.peer().name(), f.csv(), f.json(), f.png());
+        if (config.docFile().isPresent()) {
+            Path docFile = config.docFile().get();
+            StringBuilder md = new StringBuilder();
+            md.append("Run ").append(f.baseName()).append(" (UTC), scale factor ").append(config.scaleFactor())
+                    .append(", median of ").append(config.runs()).append(" run(s) per query, on ")
+                    .append(Machine.current().oneLine()).append(".\n\n");
+            md.append("Command: `").append(config.command()).append("`\n\n");
+            md.append(r.passed()).append(" of ").append(r.queries().size()).append(" queries returned ")
+                    .append(config.peer().name()).append("'s answer.\n\n");
+            if (!loads.rows().isEmpty()) {
+                md.append("Load:\n\n").append(loads.toMarkdown()).append('\n');
+            }
+            md.append("Queries:\n\n").append(queries.toMarkdown()).append('\n');
+            Path rel = docFile.toAbsolutePath().getParent().relativize(f.png().toAbsolutePath());
+            md.append("![TPC-H SF ").append(config.scaleFactor()).append("](").append(rel.toString().replace('\\', '/')).append(")\n\n");
+            md.append("Files: `").append(f.csv().getFileName()).append("`, `").append(f.json().getFileName()).append("`.\n");
+            DocSections.update(docFile, config.docSection(), md.toString());
+        }
+    }
+}
