@@ -29,15 +29,32 @@ import static java.util.Objects.requireNonNull;
  * checked by the SHA256 scramble (fast path, answered with "fast auth success", 0x03). Others get
  * "perform full authentication" (0x04); the client then sends the password itself, in the clear if
  * the connection is TLS, otherwise RSA-encrypted after optionally asking for the public key (0x02).
- * A successful full authentication puts the account in the cache.
+ * A successful full authentication puts the account in the cache. A cleartext password on a
+ * connection that is not TLS is refused, as MySQL refuses it.
+ *
+ * <p>MariaDB's client library (the {@code mysql} command on Debian) implements caching_sha2_password
+ * but, on plain TCP, answers "perform full authentication" with the cleartext password. A server
+ * would have to refuse it after it crossed the network, so for that client (known by its
+ * {@code _client_name} connection attribute) the server switches to mysql_native_password instead of
+ * asking for full authentication; such logins never fill the SHA2 cache.
  *
  * @see <a href="https://dev.mysql.com/doc/dev/mysql-server/latest/page_caching_sha2_authentication_exchanges.html">caching_sha2_password exchanges</a>
  */
 public final class Authenticator {
     public enum Outcome { CONTINUE, AUTHENTICATED }
 
-    private enum State { AWAIT_RESPONSE, AWAIT_SWITCH_RESPONSE, AWAIT_FULL_AUTH, DONE }
+    private enum State { AWAIT_RESPONSE, AWAIT_SWITCH_RESPONSE, AWAIT_NATIVE_FALLBACK, AWAIT_FULL_AUTH, DONE }
 
+    /** Connection attribute naming the client library. */
+    private static final String CLIENT_NAME_ATTRIBUTE = "_client_name";
+    /**
+     * MariaDB Connector/C (the Debian {@code mysql} client): its caching_sha2_password plugin
+     * answers "perform full authentication" over plain TCP with the password in the clear
+     * instead of asking for the RSA key, so it is switched to mysql_native_password then.
+     */
+    private static final String LIBMARIADB = "libmariadb";
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Authenticator.class);
     private static final byte REQUEST_PUBLIC_KEY = 0x02;
     private static final byte FAST_AUTH_SUCCESS = 0x03;
     private static final byte PERFORM_FULL_AUTHENTICATION = 0x04;
@@ -89,6 +106,8 @@ public final class Authenticator {
         this.account = found.orElse(null);
         String clientPluginName = Capabilities.has(packet.capabilities(), Capabilities.CLIENT_PLUGIN_AUTH)
                 ? packet.authPlugin() : AuthPlugin.MYSQL_NATIVE_PASSWORD.protocolName();
+        LOG.debug("handshake response: user {}, plugin {}, {} auth bytes, account {}, attributes {}", packet.user(),
+                clientPluginName, auth.length, account != null, packet.attributes());
         if (!serverPlugin.protocolName().equals(clientPluginName)) {
             if (!Capabilities.has(packet.capabilities(), Capabilities.CLIENT_PLUGIN_AUTH)) {
                 throw denied();
@@ -102,10 +121,16 @@ public final class Authenticator {
 
     /** A packet after the handshake response: a switched-plugin answer or full-authentication data. */
     public Outcome onAuthData(byte[] data) {
+        LOG.debug("auth data in state {}: {} bytes, first {}", state, data.length, data.length > 0 ? data[0] : -1);
         switch (state) {
             case AWAIT_SWITCH_RESPONSE:
                 usedPassword = !Scrambles.isEmptyResponse(data);
                 return verify(data);
+            case AWAIT_NATIVE_FALLBACK:
+                if (Scrambles.verifyNative(data, nonce, account.nativeDigest())) {
+                    return done();
+                }
+                throw denied();
             case AWAIT_FULL_AUTH:
                 return fullAuthentication(data);
             default:
@@ -139,6 +164,11 @@ public final class Authenticator {
                 return done();
             }
             throw denied();
+        }
+        if (!secureTransport && LIBMARIADB.equals(response.attributes().get(CLIENT_NAME_ATTRIBUTE))) {
+            state = State.AWAIT_NATIVE_FALLBACK;
+            send.accept(new AuthSwitchRequestPacket(AuthPlugin.MYSQL_NATIVE_PASSWORD.protocolName(), nonce));
+            return Outcome.CONTINUE;
         }
         state = State.AWAIT_FULL_AUTH;
         send.accept(new AuthMoreDataPacket(new byte[]{PERFORM_FULL_AUTHENTICATION}));
