@@ -27,7 +27,7 @@ public final class MemoryKvEngine implements KvEngine {
 
     private ConcurrentSkipListMap<byte[], byte[]> map(ColumnFamily cf) {
         if (closed) {
-            throw new IllegalStateException("engine is closed");
+            throw new EngineException("engine is closed", null);
         }
         return families.get(cf);
     }
@@ -52,7 +52,7 @@ public final class MemoryKvEngine implements KvEngine {
     @Override
     public void write(WriteBatch batch, boolean sync) {
         if (closed) {
-            throw new IllegalStateException("engine is closed");
+            throw new EngineException("engine is closed", null);
         }
         rw.writeLock().lock();
         try {

@@ -22,14 +22,21 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * {@link KvEngine} on RocksDB with one column family per {@link ColumnFamily}. The WAL is always on;
  * a write with {@code sync = true} fsyncs the WAL before returning, so a commit survives kill -9 and
- * power loss. Closing releases every native handle; gets and iterators after close fail.
+ * power loss.
+ *
+ * <p>Lifecycle: using a RocksDB handle after it is closed crashes the JVM, so every native call
+ * runs under the read side of a lifecycle lock and {@link #close()} takes the write side: it waits
+ * for calls in flight, closes iterators still open, then the database. Calls after close fail with
+ * {@link EngineException}.
  */
 public final class RocksKvEngine implements KvEngine {
     static {
@@ -43,7 +50,9 @@ public final class RocksKvEngine implements KvEngine {
     private final List<ColumnFamilyHandle> allHandles = new ArrayList<>();
     private final WriteOptions syncWrite;
     private final WriteOptions asyncWrite;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private final Set<RocksEngineIterator> openIterators = ConcurrentHashMap.newKeySet();
+    private boolean closed; // guarded by lifecycle
 
     private RocksKvEngine(Path dir) throws RocksDBException {
         dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
@@ -81,25 +90,48 @@ public final class RocksKvEngine implements KvEngine {
         }
     }
 
-    private ColumnFamilyHandle handle(ColumnFamily cf) {
-        if (closed.get()) {
-            throw new IllegalStateException("engine is closed");
+    /** Takes the lifecycle read lock; the caller releases it with {@link #release()}. */
+    private void acquire() {
+        lifecycle.readLock().lock();
+        if (closed) {
+            lifecycle.readLock().unlock();
+            throw new EngineException("engine is closed", null);
         }
+    }
+
+    private void release() {
+        lifecycle.readLock().unlock();
+    }
+
+    private ColumnFamilyHandle handle(ColumnFamily cf) {
         return handles.get(cf);
     }
 
     @Override
     public byte[] get(ColumnFamily cf, byte[] key) {
+        acquire();
         try {
             return db.get(handle(cf), key);
         } catch (RocksDBException e) {
             throw new EngineException("get failed", e);
+        } finally {
+            release();
         }
     }
 
     @Override
     public EngineIterator iterator(ColumnFamily cf, byte[] lower, byte[] upper) {
-        ColumnFamilyHandle h = handle(cf);
+        acquire();
+        try {
+            RocksEngineIterator it = newIterator(handle(cf), lower, upper);
+            openIterators.add(it);
+            return it;
+        } finally {
+            release();
+        }
+    }
+
+    private RocksEngineIterator newIterator(ColumnFamilyHandle h, byte[] lower, byte[] upper) {
         ReadOptions ro = new ReadOptions();
         Slice lo = null;
         Slice hi = null;
@@ -119,6 +151,7 @@ public final class RocksKvEngine implements KvEngine {
         if (batch.isEmpty()) {
             return;
         }
+        acquire();
         try (org.rocksdb.WriteBatch wb = new org.rocksdb.WriteBatch()) {
             for (WriteBatch.Op op : batch.ops()) {
                 ColumnFamilyHandle h = handle(op.cf());
@@ -131,29 +164,42 @@ public final class RocksKvEngine implements KvEngine {
             db.write(sync ? syncWrite : asyncWrite, wb);
         } catch (RocksDBException e) {
             throw new EngineException("write failed", e);
+        } finally {
+            release();
         }
     }
 
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
+        lifecycle.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            for (RocksEngineIterator it : openIterators) {
+                it.closeNative();
+            }
+            openIterators.clear();
+            for (ColumnFamilyHandle h : allHandles) {
+                h.close();
+            }
+            db.close();
+            dbOptions.close();
+            cfOptions.forEach(ColumnFamilyOptions::close);
+            syncWrite.close();
+            asyncWrite.close();
+        } finally {
+            lifecycle.writeLock().unlock();
         }
-        for (ColumnFamilyHandle h : allHandles) {
-            h.close();
-        }
-        db.close();
-        dbOptions.close();
-        cfOptions.forEach(ColumnFamilyOptions::close);
-        syncWrite.close();
-        asyncWrite.close();
     }
 
-    private static final class RocksEngineIterator implements EngineIterator {
+    private final class RocksEngineIterator implements EngineIterator {
         private final RocksIterator it;
         private final ReadOptions ro;
         private final Slice lo;
         private final Slice hi;
+        private boolean itClosed; // guarded by the lifecycle lock (read side suffices: one user thread)
 
         RocksEngineIterator(RocksIterator it, ReadOptions ro, Slice lo, Slice hi) {
             this.it = it;
@@ -162,53 +208,122 @@ public final class RocksKvEngine implements KvEngine {
             this.hi = hi;
         }
 
+        private void enter() {
+            acquire();
+            if (itClosed) {
+                release();
+                throw new EngineException("iterator is closed", null);
+            }
+        }
+
         @Override
         public void seek(byte[] target) {
-            it.seek(target);
+            enter();
+            try {
+                it.seek(target);
+            } finally {
+                release();
+            }
         }
 
         @Override
         public void seekForPrev(byte[] target) {
-            it.seekForPrev(target);
+            enter();
+            try {
+                it.seekForPrev(target);
+            } finally {
+                release();
+            }
         }
 
         @Override
         public void seekToFirst() {
-            it.seekToFirst();
+            enter();
+            try {
+                it.seekToFirst();
+            } finally {
+                release();
+            }
         }
 
         @Override
         public void seekToLast() {
-            it.seekToLast();
+            enter();
+            try {
+                it.seekToLast();
+            } finally {
+                release();
+            }
         }
 
         @Override
         public boolean valid() {
-            return it.isValid();
+            enter();
+            try {
+                return it.isValid();
+            } finally {
+                release();
+            }
         }
 
         @Override
         public void next() {
-            it.next();
+            enter();
+            try {
+                it.next();
+            } finally {
+                release();
+            }
         }
 
         @Override
         public void prev() {
-            it.prev();
+            enter();
+            try {
+                it.prev();
+            } finally {
+                release();
+            }
         }
 
         @Override
         public byte[] key() {
-            return it.key();
+            enter();
+            try {
+                return it.key();
+            } finally {
+                release();
+            }
         }
 
         @Override
         public byte[] value() {
-            return it.value();
+            enter();
+            try {
+                return it.value();
+            } finally {
+                release();
+            }
         }
 
         @Override
         public void close() {
+            lifecycle.readLock().lock();
+            try {
+                if (!closed && openIterators.remove(this)) {
+                    closeNative();
+                }
+            } finally {
+                lifecycle.readLock().unlock();
+            }
+        }
+
+        /** Frees the native objects; called once, by close() or by the engine's close. */
+        void closeNative() {
+            if (itClosed) {
+                return;
+            }
+            itClosed = true;
             it.close();
             ro.close();
             if (lo != null) {

@@ -179,6 +179,21 @@ abstract class AbstractKvEngineContractTest {
     }
 
     @Test
+    void closeWithAnOpenIteratorIsSafeAndLaterCallsFail() {
+        putAll(ColumnFamily.DEFAULT, "a", "b");
+        EngineIterator it = engine.iterator(ColumnFamily.DEFAULT, null, null);
+        it.seekToFirst();
+        assertTrue(it.valid());
+        engine.close();
+        engine.close(); // idempotent
+        org.junit.jupiter.api.Assertions.assertThrows(EngineException.class, () -> engine.get(ColumnFamily.DEFAULT, b("a")));
+        org.junit.jupiter.api.Assertions.assertThrows(EngineException.class,
+                () -> engine.write(new WriteBatch().put(ColumnFamily.DEFAULT, b("c"), b("c")), false));
+        org.junit.jupiter.api.Assertions.assertThrows(EngineException.class, () -> engine.iterator(ColumnFamily.DEFAULT, null, null));
+        it.close();
+    }
+
+    @Test
     void manyKeysSeekFindsEachOne() {
         WriteBatch batch = new WriteBatch();
         for (int i = 0; i < 1000; i += 2) {
