@@ -34,7 +34,7 @@ import static java.util.Objects.requireNonNull;
  * <p>When the logical counter overflows within one millisecond the timestamp simply carries into
  * the physical part, i.e. the oracle runs slightly ahead of the clock; the window check still holds.
  */
-public final class LocalTimestampOracle implements TimestampOracle {
+public final class LocalTimestampOracle implements TimestampOracle, AutoCloseable {
     static final String FILE_NAME = "tso.limit";
     private static final String HEADER = "strata-tso-limit v1 ";
     public static final Duration DEFAULT_WINDOW = Duration.ofSeconds(3);
@@ -92,6 +92,15 @@ public final class LocalTimestampOracle implements TimestampOracle {
         }
         last = candidate;
         return candidate;
+    }
+
+    /**
+     * Nothing to release: the limit file is written and closed at each window extension, and the
+     * persisted limit already covers every timestamp handed out. Present so owners can treat the
+     * oracle like their other resources; after close the oracle keeps working.
+     */
+    @Override
+    public void close() {
     }
 
     private static long readLimit(Path file) {

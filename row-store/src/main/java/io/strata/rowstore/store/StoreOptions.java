@@ -15,6 +15,11 @@ import static java.util.Objects.requireNonNull;
 public record StoreOptions(boolean syncWrites, int maxGroupSize, Duration prewriteLockTtl, Duration pessimisticLockTtl) {
     public static final StoreOptions DEFAULT = new StoreOptions(true, 256, Duration.ofSeconds(3), Duration.ofSeconds(20));
 
+    /** Durable group commits, groups of up to 256 commands, 3 s prewrite and 20 s pessimistic lock TTLs. */
+    public static StoreOptions defaults() {
+        return DEFAULT;
+    }
+
     public StoreOptions {
         requireNonNull(prewriteLockTtl, "prewriteLockTtl is null");
         requireNonNull(pessimisticLockTtl, "pessimisticLockTtl is null");
