@@ -1,0 +1,159 @@
+package io.strata.sql.exec;
+
+import io.strata.optimizer.catalog.ColumnDef;
+import io.strata.optimizer.catalog.IndexDef;
+import io.strata.optimizer.catalog.TableDef;
+import io.strata.optimizer.exec.Row;
+import io.strata.optimizer.exec.TableAccess;
+import io.strata.sql.catalog.Catalog;
+import io.strata.sql.catalog.InformationSchema;
+import io.strata.spi.Key;
+import io.strata.spi.codec.RowCodec;
+import io.strata.spi.codec.TableCodec;
+import io.strata.spi.kv.KvIterator;
+import io.strata.spi.kv.KvPair;
+import io.strata.spi.kv.Transaction;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * {@link TableAccess} over the transactional key space. Stored rows are {@link RowCodec} values
+ * under {@code t{id}_r{handle}}; a column the row does not carry (added after the row was written)
+ * reads as the column's default. Index entries (see {@link TableWriter}) carry the row handle as
+ * their value, so a lookup is a prefix scan of the index followed by point reads of the rows.
+ *
+ * <p>Tables of {@code information_schema} (negative ids) are computed from the catalog snapshot
+ * this access was built for; their handles are the row positions, starting at 1.
+ */
+public final class KvTableAccess implements TableAccess {
+    private final Catalog catalog;
+
+    public KvTableAccess(Catalog catalog) {
+        this.catalog = requireNonNull(catalog, "catalog is null");
+    }
+
+    @Override
+    public Iterator<Row> scan(Transaction txn, TableDef table, long fromHandle, long toHandle) {
+        if (Catalog.isVirtual(table)) {
+            List<Object[]> rows = InformationSchema.rows(table, catalog);
+            List<Row> out = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                long handle = i + 1;
+                if (handle >= fromHandle && handle <= toHandle) {
+                    out.add(new Row(handle, rows.get(i)));
+                }
+            }
+            return out.iterator();
+        }
+        if (fromHandle > toHandle) {
+            return Collections.emptyIterator();
+        }
+        Key start = fromHandle == Long.MIN_VALUE ? TableCodec.rowPrefix(table.id()) : TableCodec.rowKey(table.id(), fromHandle);
+        Key end = toHandle == Long.MAX_VALUE ? TableCodec.rowPrefix(table.id()).prefixNext()
+                : TableCodec.rowKey(table.id(), toHandle).next();
+        return new RowIterator(txn.scan(start, end), table);
+    }
+
+    @Override
+    public Row get(Transaction txn, TableDef table, long handle) {
+        if (Catalog.isVirtual(table)) {
+            List<Object[]> rows = InformationSchema.rows(table, catalog);
+            return handle >= 1 && handle <= rows.size() ? new Row(handle, rows.get((int) handle - 1)) : null;
+        }
+        byte[] value = txn.get(TableCodec.rowKey(table.id(), handle));
+        return value == null ? null : decode(table, handle, value);
+    }
+
+    @Override
+    public Iterator<Row> indexLookup(Transaction txn, TableDef table, IndexDef index, List<Object> prefix) {
+        if (Catalog.isVirtual(table)) {
+            return Collections.emptyIterator();
+        }
+        if (index.primary() && table.pkIsHandle()) {
+            if (prefix.isEmpty()) {
+                return scan(txn, table, Long.MIN_VALUE, Long.MAX_VALUE);
+            }
+            Object v = prefix.get(0);
+            if (!(v instanceof Number n)) {
+                return Collections.emptyIterator();
+            }
+            Row r = get(txn, table, n.longValue());
+            return r == null ? Collections.emptyIterator() : List.of(r).iterator();
+        }
+        Key start = TableCodec.indexKey(table.id(), index.id(), prefix, null);
+        List<Row> rows = new ArrayList<>();
+        try (KvIterator it = txn.scan(start, start.prefixNext())) {
+            while (it.hasNext()) {
+                KvPair p = it.next();
+                long handle = TableCodec.decodeHandleValue(p.value());
+                Row r = get(txn, table, handle);
+                if (r != null) {
+                    rows.add(r);
+                }
+            }
+        }
+        return rows.iterator();
+    }
+
+    /** Decodes a stored row into values in column order; absent columns take their defaults. */
+    public static Row decode(TableDef table, long handle, byte[] value) {
+        int[] ids = table.columnIds();
+        Object[] out = new Object[ids.length];
+        RowCodec.decode(value, ids, out);
+        List<ColumnDef> cols = table.columns();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] == RowCodec.ABSENT) {
+                ColumnDef c = cols.get(i);
+                out[i] = c.hasDefault() ? c.defaultValue() : null;
+            }
+        }
+        return new Row(handle, out);
+    }
+
+    /** Lazily decodes the rows of a key-range scan and closes the scan when exhausted. */
+    private static final class RowIterator implements Iterator<Row>, AutoCloseable {
+        private final KvIterator it;
+        private final TableDef table;
+        private boolean closed;
+
+        RowIterator(KvIterator it, TableDef table) {
+            this.it = it;
+            this.table = table;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (closed) {
+                return false;
+            }
+            if (!it.hasNext()) {
+                close();
+                return false;
+            }
+            return true;
+        }
+
+        @Override
+        public Row next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            KvPair p = it.next();
+            return decode(table, TableCodec.decodeHandle(p.key()), p.value());
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                it.close();
+            }
+        }
+    }
+}
