@@ -159,6 +159,28 @@ public sealed interface RegionCommand {
         }
     }
 
+    /**
+     * Keeps a long-running transaction alive: raises the TTL of its primary lock to
+     * {@code adviseTtlMillis} (never lowers it). Fails with lock-not-found when the primary lock
+     * is gone, which tells the transaction it was rolled back. Result: the TTL now in force.
+     */
+    record TxnHeartBeat(byte[] primary, long startTs, long adviseTtlMillis) implements RegionCommand {
+        public TxnHeartBeat {
+            requireNonNull(primary, "primary is null");
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof TxnHeartBeat h && Arrays.equals(primary, h.primary) && startTs == h.startTs
+                    && adviseTtlMillis == h.adviseTtlMillis;
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(primary) * 31 + Long.hashCode(startTs);
+        }
+    }
+
     /** Admin: split the region at {@code splitKey}; the right half becomes {@code newRegionId} with the given peer ids. */
     record Split(long regionId, byte[] splitKey, long newRegionId, List<Long> newPeerIds) implements RegionCommand {
         public Split {

@@ -29,6 +29,7 @@ public final class RegionCommandCodec {
     static final byte TAG_PESSIMISTIC_ROLLBACK = 5;
     static final byte TAG_RESOLVE_LOCK = 6;
     static final byte TAG_CLEANUP = 7;
+    static final byte TAG_TXN_HEART_BEAT = 8;
     static final byte TAG_SPLIT = 64;
 
     private RegionCommandCodec() {
@@ -72,6 +73,10 @@ public final class RegionCommandCodec {
             w.put(TAG_CLEANUP);
             bytes(w, c.primary());
             w.putLongBE(c.lockTs()).putLongBE(c.currentTs());
+        } else if (command instanceof RegionCommand.TxnHeartBeat h) {
+            w.put(TAG_TXN_HEART_BEAT);
+            bytes(w, h.primary());
+            w.putLongBE(h.startTs()).putUVarint(h.adviseTtlMillis());
         } else if (command instanceof RegionCommand.Split s) {
             w.put(TAG_SPLIT).putUVarint(s.regionId());
             bytes(w, s.splitKey());
@@ -119,6 +124,7 @@ public final class RegionCommandCodec {
                 yield new RegionCommand.ResolveLock(startTs, commitTs, keys(r));
             }
             case TAG_CLEANUP -> new RegionCommand.Cleanup(bytes(r), r.getLongBE(), r.getLongBE());
+            case TAG_TXN_HEART_BEAT -> new RegionCommand.TxnHeartBeat(bytes(r), r.getLongBE(), r.getUVarint());
             case TAG_SPLIT -> {
                 long regionId = r.getUVarint();
                 byte[] splitKey = bytes(r);

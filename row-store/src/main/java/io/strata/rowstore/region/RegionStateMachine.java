@@ -108,6 +108,17 @@ public final class RegionStateMachine {
             resolveLock(r, t);
         } else if (command instanceof RegionCommand.Cleanup c) {
             return cleanup(c, t);
+        } else if (command instanceof RegionCommand.TxnHeartBeat h) {
+            byte[] enc = MvccKeys.encode(h.primary());
+            Lock lock = t.lock(enc);
+            if (lock == null || lock.startTs() != h.startTs()) {
+                throw new TxnLockNotFoundException(h.primary(), h.startTs());
+            }
+            if (h.adviseTtlMillis() > lock.ttlMillis()) {
+                lock = new Lock(lock.kind(), lock.primary(), lock.startTs(), h.adviseTtlMillis(), lock.forUpdateTs(), lock.shortValue());
+                t.putLock(enc, lock);
+            }
+            return lock.ttlMillis();
         } else if (command instanceof RegionCommand.Split s) {
             throw new UnsupportedCommandException("split of region " + s.regionId() + " is not supported by a single-region store");
         } else {

@@ -51,10 +51,13 @@ public final class PercolatorTransaction implements Transaction {
     private final KvBackend backend;
     private final LockResolver resolver;
     private final WaitForGraph waitForGraph;
+    private final TxnHeartbeater heartbeater;
     private final TxnOptions options;
     private final long prewriteTtlMillis;
     private final long pessimisticTtlMillis;
     private final long startTs;
+    /** Local monotonic time at begin: lock TTLs count from the start timestamp, so they add the elapsed time. */
+    private final long beganNanos;
     private long readTs;
 
     private final TreeMap<Key, byte[]> buffer = new TreeMap<>();
@@ -69,15 +72,17 @@ public final class PercolatorTransaction implements Transaction {
 
     private boolean finished;
 
-    PercolatorTransaction(KvBackend backend, LockResolver resolver, WaitForGraph waitForGraph, TxnOptions options,
-                          long prewriteTtlMillis, long pessimisticTtlMillis) {
+    PercolatorTransaction(KvBackend backend, LockResolver resolver, WaitForGraph waitForGraph, TxnHeartbeater heartbeater,
+                          TxnOptions options, long prewriteTtlMillis, long pessimisticTtlMillis) {
         this.backend = backend;
         this.resolver = resolver;
         this.waitForGraph = waitForGraph;
+        this.heartbeater = heartbeater;
         this.options = options;
         this.prewriteTtlMillis = prewriteTtlMillis;
         this.pessimisticTtlMillis = pessimisticTtlMillis;
         this.startTs = backend.tso().next().version();
+        this.beganNanos = System.nanoTime();
         this.readTs = startTs;
     }
 
@@ -193,7 +198,7 @@ public final class PercolatorTransaction implements Transaction {
         Key primaryKey = primary != null ? primary : wanted.first();
         long forUpdateTs = readTs; // a commit after our read timestamp is a conflict
         RegionCommand cmd = new RegionCommand.AcquirePessimisticLock(raw, primaryKey.toByteArray(), startTs,
-                forUpdateTs, pessimisticTtlMillis);
+                forUpdateTs, elapsedMillis() + pessimisticTtlMillis);
         long deadline = System.nanoTime() + options.lockWaitTimeout().toNanos();
         while (true) {
             try {
@@ -217,6 +222,9 @@ public final class PercolatorTransaction implements Transaction {
             } catch (EngineException e) {
                 throw storageError(e);
             }
+        }
+        if (primary == null) {
+            heartbeater.register(primaryKey.toByteArray(), startTs, beganNanos);
         }
         primary = primaryKey;
         maxForUpdateTs = Math.max(maxForUpdateTs, forUpdateTs);
@@ -297,9 +305,18 @@ public final class PercolatorTransaction implements Transaction {
         }
         Key primaryKey = primary != null ? primary : buffer.firstKey();
         byte[] primaryRaw = primaryKey.toByteArray();
-        long ttl = prewriteTtlMillis + Math.min(120_000L, mutations.size() / 1000L * 100L);
+        // large transactions take longer to prewrite and commit: 100 ms more per 1000 mutations
+        long ttl = elapsedMillis() + prewriteTtlMillis + Math.min(120_000L, mutations.size() / 1000L * 100L);
         RegionCommand.Prewrite prewrite = new RegionCommand.Prewrite(mutations, primaryRaw, startTs, ttl, maxForUpdateTs);
         finished = true; // whatever happens below, this transaction object is done
+        try {
+            return twoPhaseCommit(prewrite, keys, primaryRaw);
+        } finally {
+            heartbeater.unregister(startTs);
+        }
+    }
+
+    private long twoPhaseCommit(RegionCommand.Prewrite prewrite, List<byte[]> keys, byte[] primaryRaw) {
         long deadline = System.nanoTime() + options.lockWaitTimeout().toNanos();
         try {
             while (true) {
@@ -352,6 +369,7 @@ public final class PercolatorTransaction implements Transaction {
             return;
         }
         finished = true;
+        heartbeater.unregister(startTs);
         buffer.clear();
         if (!locked.isEmpty()) {
             List<byte[]> keys = new ArrayList<>(locked.size());
@@ -382,6 +400,10 @@ public final class PercolatorTransaction implements Transaction {
         } catch (MvccException e) {
             throw new StrataException(ErrorCode.INTERNAL, ErrorCode.INTERNAL.format(e.getMessage()), e);
         }
+    }
+
+    private long elapsedMillis() {
+        return java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - beganNanos);
     }
 
     private void checkActive() {

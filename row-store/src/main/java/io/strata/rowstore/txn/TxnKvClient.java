@@ -12,7 +12,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * {@link TxnKv} over any {@link KvBackend}: begins {@link PercolatorTransaction}s that share one
- * lock resolver and one deadlock detector.
+ * lock resolver, one deadlock detector and one heartbeat thread for pessimistic transactions.
  */
 public final class TxnKvClient implements TxnKv {
     private final KvBackend backend;
@@ -22,6 +22,7 @@ public final class TxnKvClient implements TxnKv {
     private final Duration pessimisticLockTtl;
     private final Runnable onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final TxnHeartbeater heartbeater;
 
     /**
      * @param onClose run once by {@link #close()}, e.g. closing the store the backend belongs to
@@ -32,6 +33,7 @@ public final class TxnKvClient implements TxnKv {
         this.pessimisticLockTtl = requireNonNull(pessimisticLockTtl, "pessimisticLockTtl is null");
         this.onClose = requireNonNull(onClose, "onClose is null");
         this.resolver = new LockResolver(backend);
+        this.heartbeater = new TxnHeartbeater(backend, pessimisticLockTtl.toMillis());
     }
 
     @Override
@@ -40,13 +42,15 @@ public final class TxnKvClient implements TxnKv {
         if (closed.get()) {
             throw ErrorCode.SERVER_SHUTDOWN.error();
         }
-        return new PercolatorTransaction(backend, resolver, waitForGraph, options,
+        return new PercolatorTransaction(backend, resolver, waitForGraph, heartbeater, options,
                 prewriteLockTtl.toMillis(), pessimisticLockTtl.toMillis());
     }
 
+    /** Stops the heartbeat thread, then runs {@code onClose}. Idempotent. */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            heartbeater.close();
             onClose.run();
         }
     }

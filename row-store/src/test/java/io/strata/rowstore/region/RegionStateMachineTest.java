@@ -190,6 +190,18 @@ class RegionStateMachineTest {
     }
 
     @Test
+    void heartBeatRaisesThePrimaryTtlSoCleanupKeepsTheTxnAlive() {
+        long start = Timestamp.compose(1_000_000, 0);
+        apply(new RegionCommand.AcquirePessimisticLock(List.of(b("p")), b("p"), start, start, 1000));
+        assertEquals(5000L, apply(new RegionCommand.TxnHeartBeat(b("p"), start, 5000)));
+        assertEquals(5000L, apply(new RegionCommand.TxnHeartBeat(b("p"), start, 2000)), "never lowered");
+        TxnStatus st = (TxnStatus) apply(new RegionCommand.Cleanup(b("p"), start, Timestamp.compose(1_003_000, 0)));
+        assertEquals(TxnStatus.State.LOCKED, st.state());
+        assertEquals(LockKind.PESSIMISTIC, lockOf("p").kind());
+        assertThrows(TxnLockNotFoundException.class, () -> apply(new RegionCommand.TxnHeartBeat(b("q"), start, 5000)));
+    }
+
+    @Test
     void splitIsDefinedButNotApplied() {
         assertThrows(UnsupportedCommandException.class, () -> apply(new RegionCommand.Split(1, b("m"), 2, List.of(2L))));
     }
