@@ -1,0 +1,133 @@
+package io.strata.sql;
+
+import io.strata.coordinator.tso.LocalTimestampOracle;
+import io.strata.optimizer.plan.QueryPlanner;
+import io.strata.rowstore.store.LocalStore;
+import io.strata.rowstore.store.StoreOptions;
+import io.strata.spi.ErrorCode;
+import io.strata.spi.StrataException;
+import io.strata.spi.session.QueryResult;
+import io.strata.spi.session.SessionInfo;
+import io.strata.spi.session.SqlSession;
+import io.strata.spi.session.StatementResult;
+import io.strata.spi.session.UpdateResult;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * A real engine on the real row store (in memory, or RocksDB in a directory) with the test
+ * planner; sessions are driven directly through {@link SqlSession}.
+ */
+final class SqlHarness implements AutoCloseable {
+    private final LocalStore store;
+    final StrataQueryEngine engine;
+    private final AtomicLong connectionIds = new AtomicLong();
+    private final List<SqlSession> sessions = new ArrayList<>();
+
+    private SqlHarness(LocalStore store, QueryPlanner planner) {
+        this.store = store;
+        this.engine = new StrataQueryEngine(store.txnKv(), planner, EngineConfig.defaults().withIdBatchSize(10)
+                .withLockWaitTimeout(java.time.Duration.ofMillis(200)));
+    }
+
+    static SqlHarness inMemory(Path tsoDir) {
+        return new SqlHarness(LocalStore.inMemory(LocalTimestampOracle.open(tsoDir)), new TestPlanner());
+    }
+
+    static SqlHarness onDisk(Path dir) {
+        LocalTimestampOracle tso = LocalTimestampOracle.open(dir.resolve("tso"));
+        return new SqlHarness(LocalStore.open(dir.resolve("store"), tso, StoreOptions.defaults()), new TestPlanner());
+    }
+
+    Session session() {
+        return session(false);
+    }
+
+    Session session(boolean foundRows) {
+        SqlSession s = engine.openSession(new SessionInfo(connectionIds.incrementAndGet(), "root", "127.0.0.1:5000",
+                "test", true, foundRows));
+        sessions.add(s);
+        return new Session(s);
+    }
+
+    @Override
+    public void close() {
+        for (SqlSession s : sessions) {
+            s.close();
+        }
+        engine.close();
+        store.txnKv().close();
+    }
+
+    /** A session with helpers that materialize results. */
+    static final class Session {
+        final SqlSession s;
+
+        Session(SqlSession s) {
+            this.s = s;
+        }
+
+        StatementResult exec(String sql) {
+            List<StatementResult> out = new ArrayList<>();
+            s.execute(sql, (r, more) -> {
+                if (r instanceof QueryResult q) {
+                    List<Object[]> rows = drain(q);
+                    out.add(QueryResult.of(q.columns(), rows));
+                } else {
+                    out.add(r);
+                }
+            });
+            return out.get(out.size() - 1);
+        }
+
+        UpdateResult update(String sql) {
+            return (UpdateResult) exec(sql);
+        }
+
+        QueryResult result(String sql) {
+            return (QueryResult) exec(sql);
+        }
+
+        /** Rows as lists of values. */
+        List<List<Object>> rows(String sql) {
+            List<List<Object>> rows = new ArrayList<>();
+            Iterator<Object[]> it = result(sql).rows();
+            while (it.hasNext()) {
+                rows.add(Arrays.asList(it.next()));
+            }
+            return rows;
+        }
+
+        /** The single value of a one-row, one-column result. */
+        Object value(String sql) {
+            List<List<Object>> rows = rows(sql);
+            assertEquals(1, rows.size(), "rows of " + sql);
+            return rows.get(0).get(0);
+        }
+
+        StrataException error(ErrorCode code, String sql) {
+            StrataException e = assertThrows(StrataException.class, () -> exec(sql), sql);
+            assertEquals(code.mysqlCode(), e.code().mysqlCode(), e.getMessage());
+            return e;
+        }
+    }
+
+    static List<Object[]> drain(QueryResult q) {
+        List<Object[]> rows = new ArrayList<>();
+        try (q) {
+            Iterator<Object[]> it = q.rows();
+            while (it.hasNext()) {
+                rows.add(it.next());
+            }
+        }
+        return rows;
+    }
+}
