@@ -474,6 +474,61 @@ abstract class AbstractTxnKvContractTest {
         }
     }
 
+    @Test
+    void pessimisticTransfersInRandomLockOrderSurviveDeadlocks() throws Exception {
+        int accounts = 4;
+        long initial = 100;
+        try (Transaction t = kv.begin(RR)) {
+            for (int i = 0; i < accounts; i++) {
+                t.put(account(i), encode(initial));
+            }
+            t.commit();
+        }
+        AtomicInteger deadlocks = new AtomicInteger();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int w = 0; w < 3; w++) {
+            int seed = 100 + w;
+            workers.add(pool.submit(() -> {
+                Random rnd = new Random(seed);
+                for (int n = 0; n < 25; n++) {
+                    int from = rnd.nextInt(accounts);
+                    int to = (from + 1 + rnd.nextInt(accounts - 1)) % accounts;
+                    while (true) {
+                        // RC: each attempt's statement reads the latest committed balances
+                        try (Transaction t = kv.begin(RC)) {
+                            t.beginStatement();
+                            t.lockKeys(List.of(account(from))); // one at a time, in random order: deadlocks happen
+                            t.lockKeys(List.of(account(to)));
+                            long a = decode(t.get(account(from)));
+                            long b = decode(t.get(account(to)));
+                            t.put(account(from), encode(a - 1));
+                            t.put(account(to), encode(b + 1));
+                            t.commit();
+                            break;
+                        } catch (StrataException e) {
+                            if (e.code() == ErrorCode.LOCK_DEADLOCK) {
+                                deadlocks.incrementAndGet();
+                            } else if (e.code() != ErrorCode.WRITE_CONFLICT) {
+                                throw e;
+                            }
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : workers) {
+            f.get(120, TimeUnit.SECONDS);
+        }
+        try (Transaction t = kv.begin(RR)) {
+            long sum = 0;
+            for (int i = 0; i < accounts; i++) {
+                sum += decode(t.get(account(i)));
+            }
+            assertEquals(accounts * initial, sum);
+        }
+    }
+
     static Key account(int i) {
         return k(String.format("acct%03d", i));
     }
