@@ -4,6 +4,7 @@ import io.strata.coordinator.tso.LocalTimestampOracle;
 import io.strata.frontend.MySqlServer;
 import io.strata.frontend.ServerConfig;
 import io.strata.optimizer.calcite.CalciteQueryPlanner;
+import io.strata.optimizer.calcite.PlannerConfig;
 import io.strata.rowstore.store.LocalStore;
 import io.strata.rowstore.store.StoreOptions;
 import io.strata.sql.EngineConfig;
@@ -52,9 +53,9 @@ public final class Playground implements AutoCloseable {
             opened.push(tso);
             LocalStore store = LocalStore.open(storeDir, tso, StoreOptions.defaults());
             opened.push(store);
-            CalciteQueryPlanner planner = new CalciteQueryPlanner(CalciteQueryPlanner.Config.defaults());
+            CalciteQueryPlanner planner = new CalciteQueryPlanner(PlannerConfig.defaults());
             StrataQueryEngine engine = new StrataQueryEngine(store.txnKv(), planner,
-                    EngineConfig.defaults().withRootPassword(options.rootPassword()).withServerVersion(VERSION));
+                    EngineConfig.defaults().withRootPassword(options.rootPassword()).withServerVersion(EngineConfig.DEFAULT_SERVER_VERSION + "-" + VERSION));
             opened.push(engine);
             MySqlServer server = new MySqlServer(engine, ServerConfig.defaults().withHost(options.host()).withPort(options.port()));
             int port = server.start();
