@@ -2,8 +2,10 @@ package io.strata.rowstore.command;
 
 import io.strata.spi.codec.ByteReader;
 import io.strata.spi.codec.ByteWriter;
+import io.strata.spi.region.Region;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -31,6 +33,8 @@ public final class RegionCommandCodec {
     static final byte TAG_CLEANUP = 7;
     static final byte TAG_TXN_HEART_BEAT = 8;
     static final byte TAG_SPLIT = 64;
+    /** Marks a {@link RegionRequest}: header fields, then the command's own encoding. */
+    static final byte TAG_REQUEST = (byte) 0xF0;
 
     private RegionCommandCodec() {
     }
@@ -88,6 +92,35 @@ public final class RegionCommandCodec {
             throw new IllegalArgumentException("unknown command " + command);
         }
         return w.toByteArray();
+    }
+
+    /**
+     * Encodes a request: {@code version:u8, TAG_REQUEST, regionId:uvarint, confVersion:uvarint,
+     * version:uvarint}, followed by the command exactly as {@link #encode(RegionCommand)} writes it.
+     */
+    public static byte[] encodeRequest(RegionRequest request) {
+        byte[] cmd = encode(request.command());
+        ByteWriter w = new ByteWriter(cmd.length + 32);
+        w.put(FORMAT_VERSION).put(TAG_REQUEST).putUVarint(request.regionId())
+                .putUVarint(request.epoch().confVersion()).putUVarint(request.epoch().version()).put(cmd);
+        return w.toByteArray();
+    }
+
+    public static RegionRequest decodeRequest(byte[] data) {
+        ByteReader r = new ByteReader(data);
+        byte version = r.get();
+        if (version != FORMAT_VERSION) {
+            throw new IllegalArgumentException("unknown region command format version " + version);
+        }
+        if (r.get() != TAG_REQUEST) {
+            throw new IllegalArgumentException("not a region request");
+        }
+        long regionId = r.getUVarint();
+        Region.RegionEpoch epoch =
+                new Region.RegionEpoch(r.getUVarint(), r.getUVarint());
+        int start = r.position();
+        RegionCommand command = decode(Arrays.copyOfRange(data, start, data.length));
+        return new RegionRequest(regionId, epoch, command);
     }
 
     public static RegionCommand decode(byte[] data) {

@@ -67,6 +67,17 @@ class RegionCommandCodecTest {
     }
 
     @Test
+    void requestsCarryRegionAndEpoch() {
+        RegionRequest req = new RegionRequest(7, new io.strata.spi.region.Region.RegionEpoch(3, 9),
+                new RegionCommand.Commit(List.of(b("k")), 1, 2));
+        byte[] bytes = RegionCommandCodec.encodeRequest(req);
+        RegionRequest back = RegionCommandCodec.decodeRequest(bytes);
+        assertEquals(req, back);
+        assertThrows(IllegalArgumentException.class, () -> RegionCommandCodec.decodeRequest(
+                RegionCommandCodec.encode(new RegionCommand.Rollback(List.of(b("a")), 5))));
+    }
+
+    @Test
     void fixedBytesOfACommitStayStable() {
         // the log format is persistent: these bytes must decode the same way forever
         byte[] bytes = RegionCommandCodec.encode(new RegionCommand.Commit(List.of(b("k")), 1, 2));
