@@ -2,6 +2,7 @@ package io.strata.bench.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +54,7 @@ public final class ResultFiles {
 
     public void writeJson(Map<String, Object> document) throws IOException {
         Files.createDirectories(dir);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json().toFile(), document);
+        new ObjectMapper().registerModule(new Jdk8Module()).enable(SerializationFeature.INDENT_OUTPUT).writeValue(json().toFile(), document);
     }
 
     /** A ratio cell: {@code a / b} with two decimals, or "n/a" when either side is missing. */
