@@ -164,7 +164,10 @@ public final class TableDefBuilder {
         int len = intArg(args, 0, -1);
         TypeKind kind;
         switch (n) {
-            case "tinyint" -> kind = TypeKind.TINYINT;
+            case "tinyint" -> {
+                // MySQL 8 drops integer display widths except tinyint(1), the BOOLEAN idiom
+                return new ColumnType(TypeKind.TINYINT, len == 1 && !unsigned ? 1 : -1, -1, -1, unsigned, List.of());
+            }
             case "bool", "boolean" -> {
                 return new ColumnType(TypeKind.TINYINT, 1, -1, -1, false, List.of());
             }
