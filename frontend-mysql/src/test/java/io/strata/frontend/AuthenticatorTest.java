@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The authentication state machine, packet by packet, without sockets. */
 class AuthenticatorTest {
-    private static final KeyPair KEYS = RsaKeys.generate(2048);
+    private static final KeyPair KEYS = TestKeys.KEY_PAIR;
     private static final int CAPS = Capabilities.CLIENT_PROTOCOL_41 | Capabilities.CLIENT_SECURE_CONNECTION
             | Capabilities.CLIENT_PLUGIN_AUTH | Capabilities.CLIENT_PLUGIN_AUTH_LENENC_CLIENT_DATA;
 

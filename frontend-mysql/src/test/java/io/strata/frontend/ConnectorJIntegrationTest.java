@@ -38,7 +38,7 @@ class ConnectorJIntegrationTest {
     @BeforeEach
     void start() {
         engine = new FakeQueryEngine().withAccount("root", "").withAccount("alice", "s3cret");
-        server = new MySqlServer(engine, ServerConfig.defaults().withPort(0).withThreads(1, 4));
+        server = new MySqlServer(engine, TestKeys.config().withThreads(1, 4));
         port = server.start();
     }
 
@@ -239,7 +239,7 @@ class ConnectorJIntegrationTest {
 
     @Test
     void nativePasswordServer() throws SQLException {
-        try (MySqlServer nativeServer = new MySqlServer(engine, ServerConfig.defaults().withPort(0)
+        try (MySqlServer nativeServer = new MySqlServer(engine, TestKeys.config()
                 .withAuthPlugin(AuthPlugin.MYSQL_NATIVE_PASSWORD).withThreads(1, 2))) {
             int nativePort = nativeServer.start();
             try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + nativePort + "/test?useSSL=false", "alice", "s3cret");

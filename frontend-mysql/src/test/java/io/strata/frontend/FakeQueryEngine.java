@@ -64,6 +64,13 @@ public final class FakeQueryEngine implements QueryEngine {
     private final AtomicLong rowsPulled = new AtomicLong();
     private final AtomicInteger closedSessions = new AtomicInteger();
     private final List<Long> kills = new CopyOnWriteArrayList<>();
+    private volatile long maxAllowedPacket = 64L * 1024 * 1024;
+
+    /** max_allowed_packet the sessions report. */
+    public FakeQueryEngine withMaxAllowedPacket(long bytes) {
+        this.maxAllowedPacket = bytes;
+        return this;
+    }
 
     public FakeQueryEngine withAccount(String user, String password) {
         accounts.put(user, UserAccount.withPassword(user, "%", password));
@@ -431,7 +438,7 @@ public final class FakeQueryEngine implements QueryEngine {
 
         @Override
         public long maxAllowedPacket() {
-            return 64L * 1024 * 1024;
+            return maxAllowedPacket;
         }
 
         @Override

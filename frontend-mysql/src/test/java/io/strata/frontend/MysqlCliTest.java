@@ -45,7 +45,7 @@ class MysqlCliTest {
 
     private void start(AuthPlugin plugin) {
         FakeQueryEngine engine = new FakeQueryEngine().withAccount("root", "").withAccount("alice", "s3cret");
-        server = new MySqlServer(engine, ServerConfig.defaults().withPort(0).withAuthPlugin(plugin).withThreads(1, 2));
+        server = new MySqlServer(engine, TestKeys.config().withAuthPlugin(plugin).withThreads(1, 2));
         port = server.start();
     }
 
