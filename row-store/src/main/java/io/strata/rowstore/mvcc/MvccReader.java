@@ -138,6 +138,12 @@ public final class MvccReader {
                 }
             }
         }
-        return new MvccScanner(this, engine.iterator(ColumnFamily.WRITE, lo, hi), lo, hi, readTs, reverse);
+        EngineIterator writes = engine.iterator(ColumnFamily.WRITE, lo, hi);
+        try {
+            return new MvccScanner(this, writes, readTs, reverse);
+        } catch (RuntimeException e) {
+            writes.close();
+            throw e;
+        }
     }
 }

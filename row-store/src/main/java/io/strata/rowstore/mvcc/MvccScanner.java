@@ -25,7 +25,7 @@ public final class MvccScanner implements KvIterator {
     private KvPair nextPair;
     private boolean closed;
 
-    MvccScanner(MvccReader reader, EngineIterator it, byte[] lo, byte[] hi, long readTs, boolean reverse) {
+    MvccScanner(MvccReader reader, EngineIterator it, long readTs, boolean reverse) {
         this.reader = reader;
         this.it = it;
         this.readTs = readTs;

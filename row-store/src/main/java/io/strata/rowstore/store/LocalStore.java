@@ -93,7 +93,12 @@ public final class LocalStore implements KvBackend, AutoCloseable {
 
     /** A store on {@link MemoryKvEngine}: nothing persists; meant for tests of other modules. */
     public static LocalStore inMemory(TimestampOracle tso) {
-        return new LocalStore(new MemoryKvEngine(), tso, StoreOptions.DEFAULT.withSyncWrites(false));
+        return inMemory(tso, StoreOptions.DEFAULT.withSyncWrites(false));
+    }
+
+    /** A store on {@link MemoryKvEngine} with explicit options (lock TTLs, group size). */
+    public static LocalStore inMemory(TimestampOracle tso, StoreOptions options) {
+        return new LocalStore(new MemoryKvEngine(), tso, options);
     }
 
     /**

@@ -140,6 +140,7 @@ public final class PercolatorTransaction implements Transaction {
         checkActive();
         KvIterator stored = withLockResolution(() -> backend.scan(start, end, readTs, startTs, reverse));
         NavigableMap<Key, byte[]> range = end.isEmpty() ? buffer.tailMap(start, true) : buffer.subMap(start, true, end, false);
+        stored = new StorageErrorMapping(stored);
         if (range.isEmpty()) {
             return stored;
         }
@@ -421,6 +422,38 @@ public final class PercolatorTransaction implements Transaction {
 
     private static StrataException writeConflict(byte[] key, RuntimeException cause) {
         return new StrataException(ErrorCode.WRITE_CONFLICT, ErrorCode.WRITE_CONFLICT.format(HexFormat.of().formatHex(key)), cause);
+    }
+
+    /** Lets engine failures met while the caller walks a scan reach it as STORAGE_ERROR. */
+    private static final class StorageErrorMapping implements KvIterator {
+        private final KvIterator delegate;
+
+        StorageErrorMapping(KvIterator delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public boolean hasNext() {
+            try {
+                return delegate.hasNext();
+            } catch (EngineException e) {
+                throw storageError(e);
+            }
+        }
+
+        @Override
+        public io.strata.spi.kv.KvPair next() {
+            try {
+                return delegate.next();
+            } catch (EngineException e) {
+                throw storageError(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
     }
 
     private static StrataException storageError(EngineException e) {
