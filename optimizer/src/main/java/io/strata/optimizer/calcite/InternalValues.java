@@ -1,0 +1,183 @@
+package io.strata.optimizer.calcite;
+
+import io.strata.optimizer.catalog.ColumnType;
+import io.strata.optimizer.exec.StatementContext;
+import io.strata.optimizer.func.MysqlTemporals;
+import io.strata.optimizer.func.MysqlValues;
+import io.strata.optimizer.func.ResultKind;
+import org.apache.calcite.avatica.util.ByteString;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+
+/**
+ * Converts between the engine's Java values (see {@code TypeKind}) and Calcite's internal
+ * representation used inside generated code: DATE as int days since 1970-01-01, TIME as int
+ * milliseconds of the day, TIMESTAMP as long milliseconds since the epoch read as UTC wall-clock
+ * time (no zone is applied, so a DATETIME round-trips unchanged), binary strings as
+ * {@link ByteString}. Temporal precision inside Calcite is milliseconds; microseconds are cut.
+ *
+ * <p>Each SQL type is reduced to a one-letter {@link ResultKind} tag so generated code can pass
+ * types to the runtime as string constants.
+ */
+public final class InternalValues {
+    private InternalValues() {
+    }
+
+    public static char tag(RelDataType type) {
+        return tag(type.getSqlTypeName());
+    }
+
+    public static char tag(SqlTypeName t) {
+        return switch (t) {
+            case TINYINT, SMALLINT, INTEGER, BIGINT -> ResultKind.INTEGER;
+            case DECIMAL -> ResultKind.DECIMAL;
+            case FLOAT, REAL, DOUBLE -> ResultKind.DOUBLE;
+            case CHAR, VARCHAR -> ResultKind.STRING;
+            case BINARY, VARBINARY -> ResultKind.BINARY;
+            case DATE -> ResultKind.DATE;
+            case TIME -> ResultKind.TIME;
+            case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> ResultKind.DATETIME;
+            case BOOLEAN -> ResultKind.BOOLEAN;
+            default -> ResultKind.OTHER;
+        };
+    }
+
+    /** Calcite type of a declared column type. Every integer kind is BIGINT: values are Longs. */
+    public static RelDataType relType(RelDataTypeFactory f, ColumnType t, boolean nullable) {
+        RelDataType r = switch (t.kind()) {
+            case TINYINT, SMALLINT, MEDIUMINT, INT, BIGINT, YEAR, BIT -> f.createSqlType(SqlTypeName.BIGINT);
+            case DECIMAL -> f.createSqlType(SqlTypeName.DECIMAL, t.precision() > 0 ? t.precision() : 10, Math.max(0, t.scale()));
+            case FLOAT, DOUBLE -> f.createSqlType(SqlTypeName.DOUBLE);
+            case CHAR, VARCHAR -> t.length() > 0 ? f.createSqlType(SqlTypeName.VARCHAR, t.length()) : f.createSqlType(SqlTypeName.VARCHAR);
+            case TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, ENUM, SET, JSON -> f.createSqlType(SqlTypeName.VARCHAR);
+            case BINARY, VARBINARY, TINYBLOB, BLOB, MEDIUMBLOB, LONGBLOB -> f.createSqlType(SqlTypeName.VARBINARY);
+            case DATE -> f.createSqlType(SqlTypeName.DATE);
+            case DATETIME, TIMESTAMP -> f.createSqlType(SqlTypeName.TIMESTAMP, Math.max(0, Math.min(3, t.precision())));
+            case TIME -> f.createSqlType(SqlTypeName.TIME, Math.max(0, Math.min(3, t.precision())));
+        };
+        return f.createTypeWithNullability(r, nullable);
+    }
+
+    /** Engine value → internal value of the type with the given tag (with MySQL coercion if the class differs). */
+    public static Object toInternal(Object v, char tag, int scale, StatementContext ctx) {
+        if (v == null) {
+            return null;
+        }
+        switch (tag) {
+            case ResultKind.INTEGER:
+                return v instanceof Long ? v : MysqlValues.toLong(v, ctx);
+            case ResultKind.DECIMAL: {
+                BigDecimal d = MysqlValues.toDecimal(v, ctx);
+                return d == null ? null : d.scale() == scale ? d : d.setScale(scale, RoundingMode.HALF_UP);
+            }
+            case ResultKind.DOUBLE:
+                return v instanceof Double ? v : MysqlValues.toDouble(v, ctx);
+            case ResultKind.STRING:
+                return v instanceof String ? v : MysqlValues.toStr(v);
+            case ResultKind.BINARY:
+                return new ByteString(MysqlValues.toBytes(v));
+            case ResultKind.DATE: {
+                LocalDate d = MysqlTemporals.toDate(v, ctx);
+                return d == null ? null : (int) d.toEpochDay();
+            }
+            case ResultKind.TIME: {
+                LocalTime t = MysqlTemporals.toTime(v, ctx);
+                return t == null ? null : (int) (t.toNanoOfDay() / 1_000_000L);
+            }
+            case ResultKind.DATETIME: {
+                LocalDateTime t = MysqlTemporals.toDateTime(v, ctx);
+                return t == null ? null : t.toInstant(ZoneOffset.UTC).toEpochMilli();
+            }
+            case ResultKind.BOOLEAN:
+                return MysqlValues.truth(v, ctx);
+            default:
+                return v;
+        }
+    }
+
+    /** Internal value → engine value. Booleans become 1/0 (MySQL has no boolean type). */
+    public static Object toExternal(Object v, char tag) {
+        if (v == null) {
+            return null;
+        }
+        switch (tag) {
+            case ResultKind.INTEGER:
+                return v instanceof Long ? v : ((Number) v).longValue();
+            case ResultKind.DOUBLE:
+                return v instanceof Double ? v : ((Number) v).doubleValue();
+            case ResultKind.BINARY:
+                return v instanceof ByteString b ? b.getBytes() : v;
+            case ResultKind.DATE:
+                return LocalDate.ofEpochDay(((Number) v).longValue());
+            case ResultKind.TIME:
+                return LocalTime.ofNanoOfDay(Math.floorMod(((Number) v).longValue(), 86_400_000L) * 1_000_000L);
+            case ResultKind.DATETIME: {
+                long ms = ((Number) v).longValue();
+                return LocalDateTime.ofEpochSecond(Math.floorDiv(ms, 1000L), (int) Math.floorMod(ms, 1000L) * 1_000_000, ZoneOffset.UTC);
+            }
+            case ResultKind.BOOLEAN:
+                return v instanceof Boolean b ? (b ? 1L : 0L) : v;
+            default:
+                if (v instanceof Boolean b) {
+                    return b ? 1L : 0L;
+                }
+                if (v instanceof ByteString b) {
+                    return b.getBytes();
+                }
+                if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+                    return ((Number) v).longValue();
+                }
+                return v;
+        }
+    }
+
+    /** Tag of an engine value, for typing parameters and user variables from their values. */
+    public static char tagOfValue(Object v) {
+        if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte || v instanceof Boolean) {
+            return ResultKind.INTEGER;
+        }
+        if (v instanceof BigDecimal || v instanceof java.math.BigInteger) {
+            return ResultKind.DECIMAL;
+        }
+        if (v instanceof Double || v instanceof Float) {
+            return ResultKind.DOUBLE;
+        }
+        if (v instanceof byte[]) {
+            return ResultKind.BINARY;
+        }
+        if (v instanceof LocalDate) {
+            return ResultKind.DATE;
+        }
+        if (v instanceof LocalTime) {
+            return ResultKind.TIME;
+        }
+        if (v instanceof LocalDateTime) {
+            return ResultKind.DATETIME;
+        }
+        return ResultKind.STRING;
+    }
+
+    /** A Calcite type for a value tag (DECIMAL takes the given scale). */
+    public static RelDataType typeOfTag(RelDataTypeFactory f, char tag, int scale) {
+        RelDataType t = switch (tag) {
+            case ResultKind.INTEGER -> f.createSqlType(SqlTypeName.BIGINT);
+            case ResultKind.DECIMAL -> f.createSqlType(SqlTypeName.DECIMAL, MysqlTypeSystem.MAX_PRECISION, Math.min(scale, MysqlTypeSystem.MAX_SCALE));
+            case ResultKind.DOUBLE -> f.createSqlType(SqlTypeName.DOUBLE);
+            case ResultKind.BINARY -> f.createSqlType(SqlTypeName.VARBINARY);
+            case ResultKind.DATE -> f.createSqlType(SqlTypeName.DATE);
+            case ResultKind.TIME -> f.createSqlType(SqlTypeName.TIME);
+            case ResultKind.DATETIME -> f.createSqlType(SqlTypeName.TIMESTAMP, 3);
+            case ResultKind.BOOLEAN -> f.createSqlType(SqlTypeName.BOOLEAN);
+            default -> f.createSqlType(SqlTypeName.VARCHAR);
+        };
+        return f.createTypeWithNullability(t, true);
+    }
+}

@@ -1,0 +1,381 @@
+package io.strata.optimizer.calcite;
+
+import io.strata.optimizer.func.ResultKind;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.SqlOperatorBinding;
+import org.apache.calcite.sql.type.SqlReturnTypeInference;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Strata's MySQL operator table: each MySQL function name (as written in SQL, lower case) maps to
+ * a {@link MysqlSqlFunction} with MySQL's result-type rules. The table is immutable; a planner
+ * builds one and shares it across statements.
+ *
+ * <p>Type rules (MySQL 8 "Type Conversion in Expression Evaluation"): integers (and booleans)
+ * combine to BIGINT; any DECIMAL makes the result DECIMAL; any floating-point or string operand
+ * makes arithmetic DOUBLE. Division of exact values is DECIMAL with the dividend's scale plus
+ * {@code div_precision_increment} (4).
+ */
+public final class MysqlOperators {
+    public static final int DIV_PRECISION_INCREMENT = 4;
+
+    private final Map<String, MysqlSqlFunction> byName;
+
+    public MysqlOperators() {
+        Map<String, MysqlSqlFunction> m = new HashMap<>();
+        // arithmetic and logic (reached from operators, not by name)
+        def(m, "plus", "plus", 2, 2, MysqlOperators::additive);
+        def(m, "minus", "minus", 2, 2, MysqlOperators::additive);
+        def(m, "times", "times", 2, 2, MysqlOperators::multiplicative);
+        def(m, "divide", "divide", 2, 2, MysqlOperators::division);
+        def(m, "avg_div", "avg_div", 2, 2, MysqlOperators::division);
+        def(m, "div", "intdiv", 2, 2, fixed(SqlTypeName.BIGINT));
+        def(m, "mod", "mod", 2, 2, MysqlOperators::modulo);
+        def(m, "neg", "neg", 1, 1, b -> numericOf(b, 0));
+        def(m, "to_double", "to_double", 1, 1, fixed(SqlTypeName.DOUBLE));
+        def(m, "truth", "truth", 1, 1, fixed(SqlTypeName.BOOLEAN));
+        def(m, "xor", "xor", 2, 2, fixed(SqlTypeName.BOOLEAN));
+        def(m, "nullsafe_eq", "nullsafe_eq", 2, 2, fixed(SqlTypeName.BOOLEAN));
+        def(m, "regexp", "regexp", 2, 2, fixed(SqlTypeName.BOOLEAN));
+        def(m, "like", "like", 2, 3, fixed(SqlTypeName.BOOLEAN));
+        def(m, "greatest", "greatest", 2, 64, MysqlOperators::common);
+        def(m, "least", "least", 2, 64, MysqlOperators::common);
+        // strings
+        def(m, "concat", "concat", 1, 256, fixed(SqlTypeName.VARCHAR));
+        def(m, "concat_ws", "concat_ws", 2, 256, fixed(SqlTypeName.VARCHAR));
+        def(m, "length", "length", 1, 1, fixed(SqlTypeName.BIGINT));
+        def(m, "octet_length", "length", 1, 1, fixed(SqlTypeName.BIGINT));
+        def(m, "char_length", "char_length", 1, 1, fixed(SqlTypeName.BIGINT));
+        def(m, "character_length", "char_length", 1, 1, fixed(SqlTypeName.BIGINT));
+        def(m, "upper", "upper", 1, 1, fixed(SqlTypeName.VARCHAR));
+        def(m, "ucase", "upper", 1, 1, fixed(SqlTypeName.VARCHAR));
+        def(m, "lower", "lower", 1, 1, fixed(SqlTypeName.VARCHAR));
+        def(m, "lcase", "lower", 1, 1, fixed(SqlTypeName.VARCHAR));
+        def(m, "substring", "substring", 2, 3, fixed(SqlTypeName.VARCHAR));
+        def(m, "substr", "substring", 2, 3, fixed(SqlTypeName.VARCHAR));
+        def(m, "mid", "substring", 3, 3, fixed(SqlTypeName.VARCHAR));
+        def(m, "trim", "trim", 1, 2, fixed(SqlTypeName.VARCHAR));
+        def(m, "ltrim", "ltrim", 1, 2, fixed(SqlTypeName.VARCHAR));
+        def(m, "rtrim", "rtrim", 1, 2, fixed(SqlTypeName.VARCHAR));
+        def(m, "replace", "replace", 3, 3, fixed(SqlTypeName.VARCHAR));
+        def(m, "left", "left", 2, 2, fixed(SqlTypeName.VARCHAR));
+        def(m, "right", "right", 2, 2, fixed(SqlTypeName.VARCHAR));
+        def(m, "lpad", "lpad", 3, 3, fixed(SqlTypeName.VARCHAR));
+        def(m, "rpad", "rpad", 3, 3, fixed(SqlTypeName.VARCHAR));
+        def(m, "locate", "locate", 2, 3, fixed(SqlTypeName.BIGINT));
+        def(m, "instr", "instr", 2, 2, fixed(SqlTypeName.BIGINT));
+        def(m, "reverse", "reverse", 1, 1, fixed(SqlTypeName.VARCHAR));
+        def(m, "repeat", "repeat", 2, 2, fixed(SqlTypeName.VARCHAR));
+        def(m, "space", "space", 1, 1, fixed(SqlTypeName.VARCHAR));
+        def(m, "ascii", "ascii", 1, 1, fixed(SqlTypeName.BIGINT));
+        def(m, "hex", "hex", 1, 1, fixed(SqlTypeName.VARCHAR));
+        // math
+        def(m, "abs", "abs", 1, 1, b -> numericOf(b, 0));
+        def(m, "ceil", "ceil", 1, 1, MysqlOperators::integral);
+        def(m, "ceiling", "ceil", 1, 1, MysqlOperators::integral);
+        def(m, "floor", "floor", 1, 1, MysqlOperators::integral);
+        def(m, "round", "round", 1, 2, MysqlOperators::rounding);
+        def(m, "truncate", "truncate", 2, 2, MysqlOperators::rounding);
+        def(m, "pow", "pow", 2, 2, fixed(SqlTypeName.DOUBLE));
+        def(m, "power", "pow", 2, 2, fixed(SqlTypeName.DOUBLE));
+        def(m, "sqrt", "sqrt", 1, 1, fixed(SqlTypeName.DOUBLE));
+        def(m, "exp", "exp", 1, 1, fixed(SqlTypeName.DOUBLE));
+        def(m, "ln", "ln", 1, 1, fixed(SqlTypeName.DOUBLE));
+        def(m, "log", "log", 1, 2, fixed(SqlTypeName.DOUBLE));
+        def(m, "log10", "log10", 1, 1, fixed(SqlTypeName.DOUBLE));
+        def(m, "log2", "log2", 1, 1, fixed(SqlTypeName.DOUBLE));
+        def(m, "sign", "sign", 1, 1, fixed(SqlTypeName.BIGINT));
+        def(m, "pi", "pi", 0, 0, fixed(SqlTypeName.DOUBLE));
+        def(m, "rand", "rand", 0, 1, fixed(SqlTypeName.DOUBLE));
+        // date and time
+        def(m, "now", "now", 0, 1, fixed(SqlTypeName.TIMESTAMP));
+        def(m, "current_timestamp", "now", 0, 1, fixed(SqlTypeName.TIMESTAMP));
+        def(m, "localtime", "now", 0, 1, fixed(SqlTypeName.TIMESTAMP));
+        def(m, "localtimestamp", "now", 0, 1, fixed(SqlTypeName.TIMESTAMP));
+        def(m, "sysdate", "sysdate", 0, 1, fixed(SqlTypeName.TIMESTAMP));
+        def(m, "utc_timestamp", "utc_timestamp", 0, 1, fixed(SqlTypeName.TIMESTAMP));
+        def(m, "curdate", "curdate", 0, 0, fixed(SqlTypeName.DATE));
+        def(m, "current_date", "curdate", 0, 0, fixed(SqlTypeName.DATE));
+        def(m, "curtime", "curtime", 0, 1, fixed(SqlTypeName.TIME));
+        def(m, "current_time", "curtime", 0, 1, fixed(SqlTypeName.TIME));
+        def(m, "date", "date", 1, 1, fixed(SqlTypeName.DATE));
+        def(m, "year", "year", 1, 1, fixed(SqlTypeName.BIGINT));
+        def(m, "month", "month", 1, 1, fixed(SqlTypeName.BIGINT));
+        def(m, "day", "day", 1, 1, fixed(SqlTypeName.BIGINT));
+        def(m, "dayofmonth", "day", 1, 1, fixed(SqlTypeName.BIGINT));
+        def(m, "dayofweek", "dayofweek", 1, 1, fixed(SqlTypeName.BIGINT));
+        def(m, "weekday", "weekday", 1, 1, fixed(SqlTypeName.BIGINT));
+        def(m, "dayofyear", "dayofyear", 1, 1, fixed(SqlTypeName.BIGINT));
+        def(m, "quarter", "quarter", 1, 1, fixed(SqlTypeName.BIGINT));
+        def(m, "dayname", "dayname", 1, 1, fixed(SqlTypeName.VARCHAR));
+        def(m, "monthname", "monthname", 1, 1, fixed(SqlTypeName.VARCHAR));
+        def(m, "hour", "hour", 1, 1, fixed(SqlTypeName.BIGINT));
+        def(m, "minute", "minute", 1, 1, fixed(SqlTypeName.BIGINT));
+        def(m, "second", "second", 1, 1, fixed(SqlTypeName.BIGINT));
+        def(m, "microsecond", "microsecond", 1, 1, fixed(SqlTypeName.BIGINT));
+        def(m, "date_add", "date_add", 3, 3, MysqlOperators::dateArith);
+        def(m, "date_sub", "date_sub", 3, 3, MysqlOperators::dateArith);
+        def(m, "datediff", "datediff", 2, 2, fixed(SqlTypeName.BIGINT));
+        def(m, "date_format", "date_format", 2, 2, fixed(SqlTypeName.VARCHAR));
+        def(m, "str_to_date", "str_to_date", 2, 2, MysqlOperators::strToDate);
+        def(m, "unix_timestamp", "unix_timestamp", 0, 1, fixed(SqlTypeName.BIGINT));
+        def(m, "from_unixtime", "from_unixtime", 1, 2,
+                b -> b.getOperandCount() == 2 ? nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.VARCHAR))
+                        : nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.TIMESTAMP)));
+        def(m, "extract", "extract", 2, 2, fixed(SqlTypeName.BIGINT));
+        // casts: the target type is given by trailing literal operands where it has parameters
+        def(m, "cast_signed", "cast_signed", 1, 1, fixed(SqlTypeName.BIGINT));
+        def(m, "cast_unsigned", "cast_unsigned", 1, 1, fixed(SqlTypeName.BIGINT));
+        def(m, "cast_char", "cast_char", 1, 2, b -> b.getOperandCount() == 2 && b.isOperandLiteral(1, false)
+                ? nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.VARCHAR, Math.max(1, b.getOperandLiteralValue(1, Integer.class))))
+                : nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.VARCHAR)));
+        def(m, "cast_decimal", "cast_decimal", 3, 3, b -> nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.DECIMAL,
+                b.getOperandLiteralValue(1, Integer.class), b.getOperandLiteralValue(2, Integer.class))));
+        def(m, "cast_double", "cast_double", 1, 1, fixed(SqlTypeName.DOUBLE));
+        def(m, "cast_date", "cast_date", 1, 1, fixed(SqlTypeName.DATE));
+        def(m, "cast_datetime", "cast_datetime", 1, 1, fixed(SqlTypeName.TIMESTAMP));
+        def(m, "cast_time", "cast_time", 1, 1, fixed(SqlTypeName.TIME));
+        def(m, "cast_binary", "cast_binary", 1, 1, fixed(SqlTypeName.VARBINARY));
+        // session values
+        def(m, "last_insert_id", "last_insert_id", 0, 0, fixed(SqlTypeName.BIGINT));
+        def(m, "row_count", "row_count", 0, 0, fixed(SqlTypeName.BIGINT));
+        def(m, "database", "database", 0, 0, fixed(SqlTypeName.VARCHAR));
+        def(m, "schema", "database", 0, 0, fixed(SqlTypeName.VARCHAR));
+        def(m, "user", "user", 0, 0, fixed(SqlTypeName.VARCHAR));
+        def(m, "current_user", "user", 0, 0, fixed(SqlTypeName.VARCHAR));
+        def(m, "session_user", "user", 0, 0, fixed(SqlTypeName.VARCHAR));
+        def(m, "system_user", "user", 0, 0, fixed(SqlTypeName.VARCHAR));
+        def(m, "connection_id", "connection_id", 0, 0, fixed(SqlTypeName.BIGINT));
+        def(m, "version", "version", 0, 0, fixed(SqlTypeName.VARCHAR));
+        // sysvar(name, global, tag, scale) / uservar(name, tag, scale): the value's type was read
+        // when the statement was planned and is part of the plan's assumptions
+        def(m, "sysvar", "sysvar", 4, 4, b -> typeFromTag(b, 2));
+        def(m, "uservar", "uservar", 3, 3, b -> typeFromTag(b, 1));
+        this.byName = Map.copyOf(m);
+    }
+
+    private static void def(Map<String, MysqlSqlFunction> m, String sqlName, String runtimeName, int min, int max,
+                            SqlReturnTypeInference rt) {
+        m.put(sqlName, new MysqlSqlFunction(sqlName.toUpperCase(Locale.ROOT), runtimeName, min, max, rt));
+    }
+
+    /** The operator for a MySQL function name (any case), or null. */
+    public MysqlSqlFunction get(String name) {
+        return byName.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    public List<MysqlSqlFunction> all() {
+        return List.copyOf(byName.values());
+    }
+
+    // ------------------------------------------------------------------ type rules
+
+    private static SqlReturnTypeInference fixed(SqlTypeName t) {
+        return b -> nullable(b, b.getTypeFactory().createSqlType(t));
+    }
+
+    private static RelDataType nullable(SqlOperatorBinding b, RelDataType t) {
+        return b.getTypeFactory().createTypeWithNullability(t, true);
+    }
+
+    private static RelDataType typeFromTag(SqlOperatorBinding b, int tagOperand) {
+        String tag = b.getOperandLiteralValue(tagOperand, String.class);
+        Integer scale = b.getOperandLiteralValue(tagOperand + 1, Integer.class);
+        return InternalValues.typeOfTag(b.getTypeFactory(), tag == null || tag.isEmpty() ? ResultKind.STRING : tag.charAt(0),
+                scale == null ? 0 : scale);
+    }
+
+    /** Numeric class of an operand: 0 integer, 1 decimal, 2 double (strings and others count as double). */
+    private static int numClass(RelDataType t) {
+        SqlTypeName n = t.getSqlTypeName();
+        return switch (n) {
+            case TINYINT, SMALLINT, INTEGER, BIGINT, BOOLEAN, NULL -> 0;
+            case DECIMAL -> 1;
+            case DATE, TIME, TIMESTAMP -> 0;
+            default -> 2;
+        };
+    }
+
+    private static int precisionOf(RelDataType t) {
+        return switch (t.getSqlTypeName()) {
+            case DECIMAL -> t.getPrecision();
+            case TINYINT -> 3;
+            case SMALLINT -> 5;
+            case INTEGER -> 10;
+            default -> 19;
+        };
+    }
+
+    private static int scaleOf(RelDataType t) {
+        return t.getSqlTypeName() == SqlTypeName.DECIMAL ? t.getScale() : 0;
+    }
+
+    private static RelDataType decimal(SqlOperatorBinding b, int precision, int scale) {
+        int s = Math.min(scale, MysqlTypeSystem.MAX_SCALE);
+        int p = Math.max(Math.min(precision, MysqlTypeSystem.MAX_PRECISION), Math.max(1, s));
+        return nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.DECIMAL, p, s));
+    }
+
+    private static int widest(SqlOperatorBinding b) {
+        int c = 0;
+        for (int i = 0; i < b.getOperandCount(); i++) {
+            c = Math.max(c, numClass(b.getOperandType(i)));
+        }
+        return c;
+    }
+
+    private static RelDataType numericOf(SqlOperatorBinding b, int operand) {
+        RelDataType t = b.getOperandType(operand);
+        return switch (numClass(t)) {
+            case 0 -> nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.BIGINT));
+            case 1 -> decimal(b, precisionOf(t), scaleOf(t));
+            default -> nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.DOUBLE));
+        };
+    }
+
+    private static RelDataType additive(SqlOperatorBinding b) {
+        RelDataType x = b.getOperandType(0);
+        RelDataType y = b.getOperandType(1);
+        return switch (widest(b)) {
+            case 0 -> nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.BIGINT));
+            case 1 -> {
+                int s = Math.max(scaleOf(x), scaleOf(y));
+                int intDigits = Math.max(precisionOf(x) - scaleOf(x), precisionOf(y) - scaleOf(y));
+                yield decimal(b, intDigits + s + 1, s);
+            }
+            default -> nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.DOUBLE));
+        };
+    }
+
+    private static RelDataType multiplicative(SqlOperatorBinding b) {
+        RelDataType x = b.getOperandType(0);
+        RelDataType y = b.getOperandType(1);
+        return switch (widest(b)) {
+            case 0 -> nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.BIGINT));
+            case 1 -> decimal(b, precisionOf(x) + precisionOf(y), scaleOf(x) + scaleOf(y));
+            default -> nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.DOUBLE));
+        };
+    }
+
+    private static RelDataType division(SqlOperatorBinding b) {
+        RelDataType x = b.getOperandType(0);
+        RelDataType y = b.getOperandType(1);
+        if (widest(b) == 2) {
+            return nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.DOUBLE));
+        }
+        int scale = scaleOf(x) + DIV_PRECISION_INCREMENT;
+        return decimal(b, precisionOf(x) - scaleOf(x) + scaleOf(y) + scale, scale);
+    }
+
+    private static RelDataType modulo(SqlOperatorBinding b) {
+        RelDataType x = b.getOperandType(0);
+        RelDataType y = b.getOperandType(1);
+        return switch (widest(b)) {
+            case 0 -> nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.BIGINT));
+            case 1 -> decimal(b, Math.max(precisionOf(x), precisionOf(y)), Math.max(scaleOf(x), scaleOf(y)));
+            default -> nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.DOUBLE));
+        };
+    }
+
+    private static RelDataType integral(SqlOperatorBinding b) {
+        return numClass(b.getOperandType(0)) == 2
+                ? nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.DOUBLE))
+                : nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.BIGINT));
+    }
+
+    private static RelDataType rounding(SqlOperatorBinding b) {
+        RelDataType x = b.getOperandType(0);
+        int cls = numClass(x);
+        if (cls == 2) {
+            return nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.DOUBLE));
+        }
+        if (cls == 0) {
+            return nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.BIGINT));
+        }
+        int digits = 0;
+        if (b.getOperandCount() > 1) {
+            digits = b.isOperandLiteral(1, false) ? b.getOperandLiteralValue(1, Integer.class) : scaleOf(x);
+        }
+        int s = Math.max(0, Math.min(digits, MysqlTypeSystem.MAX_SCALE));
+        return decimal(b, precisionOf(x) - scaleOf(x) + s + 1, s);
+    }
+
+    private static RelDataType common(SqlOperatorBinding b) {
+        boolean allNumeric = true;
+        boolean allDate = true;
+        boolean allTemporal = true;
+        for (int i = 0; i < b.getOperandCount(); i++) {
+            RelDataType t = b.getOperandType(i);
+            SqlTypeName n = t.getSqlTypeName();
+            allNumeric &= SqlTypeUtil.isNumeric(t) || n == SqlTypeName.BOOLEAN || n == SqlTypeName.NULL;
+            allDate &= n == SqlTypeName.DATE || n == SqlTypeName.NULL;
+            allTemporal &= SqlTypeUtil.isDatetime(t) || n == SqlTypeName.NULL;
+        }
+        if (allNumeric) {
+            int cls = widest(b);
+            if (cls == 1) {
+                int s = 0;
+                int intDigits = 0;
+                for (int i = 0; i < b.getOperandCount(); i++) {
+                    s = Math.max(s, scaleOf(b.getOperandType(i)));
+                    intDigits = Math.max(intDigits, precisionOf(b.getOperandType(i)) - scaleOf(b.getOperandType(i)));
+                }
+                return decimal(b, intDigits + s, s);
+            }
+            return nullable(b, b.getTypeFactory().createSqlType(cls == 0 ? SqlTypeName.BIGINT : SqlTypeName.DOUBLE));
+        }
+        if (allDate) {
+            return nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.DATE));
+        }
+        if (allTemporal) {
+            return nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.TIMESTAMP));
+        }
+        return nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.VARCHAR));
+    }
+
+    private static RelDataType dateArith(SqlOperatorBinding b) {
+        RelDataTypeFactory f = b.getTypeFactory();
+        SqlTypeName base = b.getOperandType(0).getSqlTypeName();
+        String unit = b.isOperandLiteral(2, false) ? b.getOperandLiteralValue(2, String.class) : "SECOND";
+        boolean dateUnit = switch (unit == null ? "" : unit.toUpperCase(Locale.ROOT)) {
+            case "DAY", "WEEK", "MONTH", "QUARTER", "YEAR", "YEAR_MONTH" -> true;
+            default -> false;
+        };
+        if (base == SqlTypeName.DATE) {
+            return nullable(b, f.createSqlType(dateUnit ? SqlTypeName.DATE : SqlTypeName.TIMESTAMP));
+        }
+        if (base == SqlTypeName.TIMESTAMP || base == SqlTypeName.TIME) {
+            return nullable(b, f.createSqlType(SqlTypeName.TIMESTAMP));
+        }
+        return nullable(b, f.createSqlType(SqlTypeName.VARCHAR));
+    }
+
+    private static RelDataType strToDate(SqlOperatorBinding b) {
+        RelDataTypeFactory f = b.getTypeFactory();
+        String fmt = b.isOperandLiteral(1, false) ? b.getOperandLiteralValue(1, String.class) : null;
+        if (fmt == null) {
+            return nullable(b, f.createSqlType(SqlTypeName.TIMESTAMP));
+        }
+        boolean date = false;
+        boolean time = false;
+        for (int i = 0; i + 1 < fmt.length(); i++) {
+            if (fmt.charAt(i) == '%') {
+                char c = fmt.charAt(++i);
+                if ("YymcdeMbjDWa".indexOf(c) >= 0) {
+                    date = true;
+                } else if ("HkhIlisSfpTr".indexOf(c) >= 0) {
+                    time = true;
+                }
+            }
+        }
+        SqlTypeName t = date && !time ? SqlTypeName.DATE : time && !date ? SqlTypeName.TIME : SqlTypeName.TIMESTAMP;
+        return nullable(b, f.createSqlType(t));
+    }
+}

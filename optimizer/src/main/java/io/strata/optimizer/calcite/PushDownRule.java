@@ -1,0 +1,260 @@
+package io.strata.optimizer.calcite;
+
+import io.strata.optimizer.catalog.IndexDef;
+import io.strata.optimizer.catalog.TableDef;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexDynamicParam;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+import org.apache.calcite.util.NlsString;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Pushes key predicates of a Filter into the {@link StrataTableScan} below it, choosing an
+ * {@link AccessPath}: equality on the integer handle → point get; an IN list (OR of equalities)
+ * on it → batch point get; range comparisons on it → handle range; equalities on a leading
+ * prefix of an index → index lookup (longest prefix, unique indexes first). Predicates the path
+ * evaluates exactly are removed from the filter; the rest stay above the scan.
+ *
+ * <p>Only comparisons between a column and a constant or a parameter of a numeric/string type
+ * qualify; anything involving MySQL conversions (a string column against a number, functions)
+ * stays in the filter and is evaluated row by row.
+ */
+public final class PushDownRule extends RelOptRule {
+    public PushDownRule() {
+        super(operand(Filter.class, operand(StrataTableScan.class, none())), "StrataPushDownRule");
+    }
+
+    @Override
+    public void onMatch(RelOptRuleCall call) {
+        Filter filter = call.rel(0);
+        StrataTableScan scan = call.rel(1);
+        if (scan.path().kind() != AccessPath.Kind.FULL_SCAN) {
+            return;
+        }
+        RexBuilder rb = filter.getCluster().getRexBuilder();
+        RexNode condition = RexUtil.expandSearch(rb, null, filter.getCondition());
+        List<RexNode> conjuncts = RelOptUtil.conjunctions(condition);
+        TableDef table = scan.strataTable().def();
+        int columnCount = table.columns().size();
+
+        Map<Integer, Integer> eqConjunct = new HashMap<>();
+        Map<Integer, KeySource> eq = new HashMap<>();
+        int handle = table.handleColumnIndex();
+        int inConjunct = -1;
+        List<KeySource> inKeys = null;
+        int lowerConjunct = -1;
+        int upperConjunct = -1;
+        KeySource lower = null;
+        KeySource upper = null;
+        boolean lowerInc = false;
+        boolean upperInc = false;
+        for (int i = 0; i < conjuncts.size(); i++) {
+            RexNode c = conjuncts.get(i);
+            Comparison cmp = comparison(c, columnCount);
+            if (cmp != null) {
+                switch (cmp.kind) {
+                    case EQUALS -> {
+                        if (!eq.containsKey(cmp.column)) {
+                            eq.put(cmp.column, cmp.source);
+                            eqConjunct.put(cmp.column, i);
+                        }
+                    }
+                    case GREATER_THAN, GREATER_THAN_OR_EQUAL -> {
+                        if (cmp.column == handle && lower == null && cmp.numeric) {
+                            lower = cmp.source;
+                            lowerInc = cmp.kind == SqlKind.GREATER_THAN_OR_EQUAL;
+                            lowerConjunct = i;
+                        }
+                    }
+                    case LESS_THAN, LESS_THAN_OR_EQUAL -> {
+                        if (cmp.column == handle && upper == null && cmp.numeric) {
+                            upper = cmp.source;
+                            upperInc = cmp.kind == SqlKind.LESS_THAN_OR_EQUAL;
+                            upperConjunct = i;
+                        }
+                    }
+                    default -> {
+                    }
+                }
+                continue;
+            }
+            if (handle >= 0 && inKeys == null && c.getKind() == SqlKind.OR) {
+                List<KeySource> keys = inList(c, handle, columnCount);
+                if (keys != null) {
+                    inKeys = keys;
+                    inConjunct = i;
+                }
+            }
+        }
+
+        AccessPath path = null;
+        List<Integer> used = new ArrayList<>();
+        if (handle >= 0 && eq.containsKey(handle)) {
+            path = new AccessPath(AccessPath.Kind.POINT_GET, null, List.of(eq.get(handle)), null, false, null, false, "");
+            used.add(eqConjunct.get(handle));
+        } else if (inKeys != null) {
+            path = new AccessPath(AccessPath.Kind.BATCH_POINT_GET, null, inKeys, null, false, null, false, "");
+            used.add(inConjunct);
+        } else {
+            IndexDef best = null;
+            int bestLen = 0;
+            for (IndexDef index : table.indexes()) {
+                if (index.primary() && table.pkIsHandle()) {
+                    continue;
+                }
+                int len = 0;
+                for (int colId : index.columnIds()) {
+                    int pos = table.columnIndexById(colId);
+                    if (pos < 0 || !eq.containsKey(pos)) {
+                        break;
+                    }
+                    len++;
+                }
+                boolean better = len > 0 && (best == null
+                        || (index.unique() && len == index.columnIds().size() && !(best.unique() && bestLen == best.columnIds().size()))
+                        || len > bestLen);
+                if (better) {
+                    best = index;
+                    bestLen = len;
+                }
+            }
+            if (best != null) {
+                List<KeySource> prefix = new ArrayList<>();
+                for (int k = 0; k < bestLen; k++) {
+                    int pos = table.columnIndexById(best.columnIds().get(k));
+                    prefix.add(eq.get(pos));
+                    used.add(eqConjunct.get(pos));
+                }
+                path = new AccessPath(AccessPath.Kind.INDEX_LOOKUP, best, prefix, null, false, null, false, "");
+            } else if (lower != null || upper != null) {
+                path = new AccessPath(AccessPath.Kind.HANDLE_RANGE, null, List.of(), lower, lowerInc, upper, upperInc, "");
+                if (lowerConjunct >= 0) {
+                    used.add(lowerConjunct);
+                }
+                if (upperConjunct >= 0) {
+                    used.add(upperConjunct);
+                }
+            }
+        }
+        if (path == null) {
+            return;
+        }
+        List<RexNode> remaining = new ArrayList<>();
+        List<String> pushed = new ArrayList<>();
+        List<String> names = scan.getRowType().getFieldNames();
+        for (int i = 0; i < conjuncts.size(); i++) {
+            if (used.contains(i)) {
+                pushed.add(ExplainWriter.rexToString(conjuncts.get(i), names));
+            } else {
+                remaining.add(conjuncts.get(i));
+            }
+        }
+        path = new AccessPath(path.kind(), path.index(), path.keys(), path.lower(), path.lowerInclusive(), path.upper(),
+                path.upperInclusive(), String.join(" and ", pushed));
+        RelNode newScan = scan.withPath(path);
+        RelNode result = remaining.isEmpty() ? newScan
+                : filter.copy(filter.getTraitSet(), newScan, RexUtil.composeConjunction(rb, remaining));
+        call.transformTo(result);
+    }
+
+    private record Comparison(SqlKind kind, int column, KeySource source, boolean numeric) {
+    }
+
+    /** {@code $col op value} (either side), with value a literal or a parameter of a compatible type. */
+    private static Comparison comparison(RexNode node, int columnCount) {
+        if (!(node instanceof RexCall call) || call.getOperands().size() != 2) {
+            return null;
+        }
+        SqlKind kind = call.getKind();
+        switch (kind) {
+            case EQUALS, GREATER_THAN, GREATER_THAN_OR_EQUAL, LESS_THAN, LESS_THAN_OR_EQUAL -> {
+            }
+            default -> {
+                return null;
+            }
+        }
+        RexNode a = call.getOperands().get(0);
+        RexNode b = call.getOperands().get(1);
+        if (!(a instanceof RexInputRef) && b instanceof RexInputRef) {
+            RexNode t = a;
+            a = b;
+            b = t;
+            kind = kind.reverse();
+        }
+        if (!(a instanceof RexInputRef ref) || ref.getIndex() >= columnCount) {
+            return null;
+        }
+        boolean colNumeric = SqlTypeUtil.isNumeric(ref.getType());
+        boolean colString = SqlTypeUtil.inCharFamily(ref.getType());
+        KeySource src = source(b);
+        if (src == null) {
+            return null;
+        }
+        boolean valNumeric = SqlTypeUtil.isNumeric(stripCast(b).getType());
+        boolean valString = SqlTypeUtil.inCharFamily(stripCast(b).getType());
+        if ((colNumeric && !valNumeric) || (colString && !valString) || (!colNumeric && !colString)) {
+            return null;
+        }
+        return new Comparison(kind, ref.getIndex(), src, colNumeric);
+    }
+
+    private static RexNode stripCast(RexNode n) {
+        while (n.getKind() == SqlKind.CAST) {
+            n = ((RexCall) n).getOperands().get(0);
+        }
+        return n;
+    }
+
+    private static KeySource source(RexNode n) {
+        RexNode s = stripCast(n);
+        if (s instanceof RexDynamicParam p) {
+            return KeySource.ofParam(p.getIndex());
+        }
+        if (s instanceof RexLiteral lit) {
+            if (lit.isNull()) {
+                return null;
+            }
+            if (SqlTypeUtil.isNumeric(lit.getType())) {
+                BigDecimal d = lit.getValueAs(BigDecimal.class);
+                if (SqlTypeUtil.isApproximateNumeric(lit.getType())) {
+                    return KeySource.ofConstant(d == null ? null : d.doubleValue());
+                }
+                return KeySource.ofConstant(d != null && d.scale() <= 0 ? (Object) d.longValueExact() : d);
+            }
+            if (SqlTypeUtil.inCharFamily(lit.getType())) {
+                NlsString ns = lit.getValueAs(NlsString.class);
+                return ns == null ? null : KeySource.ofConstant(ns.getValue());
+            }
+        }
+        return null;
+    }
+
+    /** An OR of equalities between the handle column and constants/params: the keys, else null. */
+    private static List<KeySource> inList(RexNode or, int handle, int columnCount) {
+        List<KeySource> keys = new ArrayList<>();
+        for (RexNode d : RelOptUtil.disjunctions(or)) {
+            Comparison cmp = comparison(d, columnCount);
+            if (cmp == null || cmp.kind != SqlKind.EQUALS || cmp.column != handle) {
+                return null;
+            }
+            keys.add(cmp.source);
+        }
+        return keys.isEmpty() ? null : keys;
+    }
+}

@@ -1,0 +1,253 @@
+package io.strata.optimizer.calcite;
+
+import io.strata.optimizer.catalog.ColumnDef;
+import io.strata.optimizer.catalog.ColumnType;
+import io.strata.optimizer.catalog.IndexDef;
+import io.strata.optimizer.catalog.TableDef;
+import io.strata.optimizer.exec.Row;
+import io.strata.optimizer.exec.StatementContext;
+import io.strata.optimizer.exec.TableAccess;
+import io.strata.optimizer.func.MysqlTemporals;
+import io.strata.optimizer.func.MysqlValues;
+import io.strata.spi.ErrorCode;
+import io.strata.spi.kv.Transaction;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Runs one table access for a {@link StrataTableScan}: resolves key values (constants or
+ * parameters) for this execution, calls {@code TableAccess}, and converts each stored row to
+ * Calcite's internal representation. Immutable and shared by every execution of a cached plan.
+ */
+public final class ScanOperator {
+    private final TableDef table;
+    private final AccessPath path;
+    private final boolean withRowId;
+    private final char[] tags;
+    private final int[] scales;
+
+    public ScanOperator(TableDef table, AccessPath path, boolean withRowId) {
+        this.table = requireNonNull(table, "table is null");
+        this.path = requireNonNull(path, "path is null");
+        this.withRowId = withRowId;
+        List<ColumnDef> cols = table.columns();
+        this.tags = new char[cols.size()];
+        this.scales = new int[cols.size()];
+        org.apache.calcite.rel.type.RelDataTypeFactory f = new StrataTypeFactory();
+        for (int i = 0; i < cols.size(); i++) {
+            var t = InternalValues.relType(f, cols.get(i).type(), true);
+            tags[i] = InternalValues.tag(t);
+            scales[i] = t.getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.DECIMAL ? t.getScale() : 0;
+        }
+    }
+
+    /** Called from generated code. */
+    public Enumerable<Object[]> scan(DataContext root) {
+        StatementContext ctx = (StatementContext) root.get(FunctionBridge.CONTEXT_KEY);
+        return new AbstractEnumerable<>() {
+            @Override
+            public Enumerator<Object[]> enumerator() {
+                return new RowEnumerator(ctx, open(ctx));
+            }
+        };
+    }
+
+    private Iterator<Row> open(StatementContext ctx) {
+        TableAccess access = ctx.tables();
+        Transaction txn = ctx.transaction();
+        switch (path.kind()) {
+            case FULL_SCAN:
+                return access.scan(txn, table, Long.MIN_VALUE, Long.MAX_VALUE);
+            case POINT_GET:
+            case BATCH_POINT_GET: {
+                Set<Long> handles = new LinkedHashSet<>();
+                for (KeySource k : path.keys()) {
+                    Long h = exactHandle(k.value(ctx), ctx);
+                    if (h != null) {
+                        handles.add(h);
+                    }
+                }
+                List<Row> rows = new ArrayList<>();
+                for (long h : handles) {
+                    Row r = access.get(txn, table, h);
+                    if (r != null) {
+                        rows.add(r);
+                    }
+                }
+                return rows.iterator();
+            }
+            case HANDLE_RANGE: {
+                long from = Long.MIN_VALUE;
+                long to = Long.MAX_VALUE;
+                if (path.lower() != null) {
+                    BigDecimal v = boundValue(path.lower().value(ctx), ctx);
+                    if (v == null) {
+                        return Collections.emptyIterator();
+                    }
+                    BigDecimal b = path.lowerInclusive() ? v.setScale(0, RoundingMode.CEILING)
+                            : v.setScale(0, RoundingMode.FLOOR).add(BigDecimal.ONE);
+                    if (b.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+                        return Collections.emptyIterator();
+                    }
+                    from = b.max(BigDecimal.valueOf(Long.MIN_VALUE)).longValue();
+                }
+                if (path.upper() != null) {
+                    BigDecimal v = boundValue(path.upper().value(ctx), ctx);
+                    if (v == null) {
+                        return Collections.emptyIterator();
+                    }
+                    BigDecimal b = path.upperInclusive() ? v.setScale(0, RoundingMode.FLOOR)
+                            : v.setScale(0, RoundingMode.CEILING).subtract(BigDecimal.ONE);
+                    if (b.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) < 0) {
+                        return Collections.emptyIterator();
+                    }
+                    to = b.min(BigDecimal.valueOf(Long.MAX_VALUE)).longValue();
+                }
+                if (from > to) {
+                    return Collections.emptyIterator();
+                }
+                return access.scan(txn, table, from, to);
+            }
+            case INDEX_LOOKUP: {
+                IndexDef index = path.index();
+                List<Object> prefix = new ArrayList<>();
+                for (int i = 0; i < path.keys().size(); i++) {
+                    ColumnDef col = table.columns().get(table.columnIndexById(index.columnIds().get(i)));
+                    Object v = coerce(path.keys().get(i).value(ctx), col.type(), ctx);
+                    if (v == null) {
+                        return Collections.emptyIterator();
+                    }
+                    prefix.add(v);
+                }
+                return access.indexLookup(txn, table, index, prefix);
+            }
+            default:
+                throw new IllegalStateException("unknown access path " + path.kind());
+        }
+    }
+
+    /** The handle equal to v, or null if no integer equals it (1.5, NULL). */
+    private static Long exactHandle(Object v, StatementContext ctx) {
+        BigDecimal d = boundValue(v, ctx);
+        if (d == null || d.stripTrailingZeros().scale() > 0) {
+            return null;
+        }
+        try {
+            return d.longValueExact();
+        } catch (ArithmeticException e) {
+            return null;
+        }
+    }
+
+    private static BigDecimal boundValue(Object v, StatementContext ctx) {
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Double d && (d.isNaN() || d.isInfinite())) {
+            return null;
+        }
+        return MysqlValues.toDecimal(v, ctx);
+    }
+
+    /**
+     * A key value converted to a column's Java type, or null when no stored value can equal it
+     * (the lookup then returns nothing; the comparison with NULL is never true either).
+     */
+    static Object coerce(Object v, ColumnType type, StatementContext ctx) {
+        if (v == null) {
+            return null;
+        }
+        var kind = type.kind();
+        if (kind.isInteger()) {
+            BigDecimal d = MysqlValues.toDecimal(v, ctx);
+            if (d.stripTrailingZeros().scale() > 0) {
+                return null;
+            }
+            try {
+                return d.longValueExact();
+            } catch (ArithmeticException e) {
+                return null;
+            }
+        }
+        return switch (kind) {
+            case DECIMAL -> {
+                BigDecimal d = MysqlValues.toDecimal(v, ctx);
+                int scale = Math.max(0, type.scale());
+                BigDecimal s = d.setScale(Math.max(scale, d.scale()), RoundingMode.UNNECESSARY);
+                yield s.stripTrailingZeros().scale() > scale ? null : s.setScale(scale, RoundingMode.UNNECESSARY);
+            }
+            case FLOAT, DOUBLE -> MysqlValues.toDouble(v, ctx);
+            case DATE -> MysqlTemporals.toDate(v, ctx);
+            case DATETIME, TIMESTAMP -> MysqlTemporals.toDateTime(v, ctx);
+            case TIME -> MysqlTemporals.toTime(v, ctx);
+            case BINARY, VARBINARY, TINYBLOB, BLOB, MEDIUMBLOB, LONGBLOB -> MysqlValues.toBytes(v);
+            default -> MysqlValues.toStr(v);
+        };
+    }
+
+    private final class RowEnumerator implements Enumerator<Object[]> {
+        private final StatementContext ctx;
+        private final Iterator<Row> rows;
+        private Object[] current;
+
+        RowEnumerator(StatementContext ctx, Iterator<Row> rows) {
+            this.ctx = ctx;
+            this.rows = rows;
+        }
+
+        @Override
+        public Object[] current() {
+            return current;
+        }
+
+        @Override
+        public boolean moveNext() {
+            if (ctx.isCancelled()) {
+                throw ErrorCode.QUERY_INTERRUPTED.error();
+            }
+            if (!rows.hasNext()) {
+                return false;
+            }
+            Row r = rows.next();
+            Object[] values = r.values();
+            Object[] out = new Object[tags.length + (withRowId ? 1 : 0)];
+            for (int i = 0; i < tags.length; i++) {
+                out[i] = InternalValues.toInternal(i < values.length ? values[i] : null, tags[i], scales[i], ctx);
+            }
+            if (withRowId) {
+                out[tags.length] = r.handle();
+            }
+            current = out;
+            return true;
+        }
+
+        @Override
+        public void reset() {
+            throw new UnsupportedOperationException("reset");
+        }
+
+        @Override
+        public void close() {
+            if (rows instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    throw ErrorCode.STORAGE_ERROR.error(e.getMessage());
+                }
+            }
+        }
+    }
+}

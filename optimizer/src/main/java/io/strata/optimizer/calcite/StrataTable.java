@@ -1,0 +1,80 @@
+package io.strata.optimizer.calcite;
+
+import io.strata.optimizer.catalog.ColumnDef;
+import io.strata.optimizer.catalog.TableDef;
+import io.strata.optimizer.plan.QueryPlanner;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.Statistic;
+import org.apache.calcite.schema.Statistics;
+import org.apache.calcite.schema.TranslatableTable;
+import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.ImmutableBitSet;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A catalog table as Calcite sees it. Its rows come from {@link StrataTableScan}, which reads
+ * through the statement's {@code TableAccess}. With {@code withRowId} the row type has one more
+ * column, {@value QueryPlanner#ROW_ID_COLUMN}, the row handle (for UPDATE/DELETE).
+ */
+public final class StrataTable extends AbstractTable implements TranslatableTable {
+    /** Rows assumed for a table while Strata has no statistics (TiDB's pseudo estimate). */
+    public static final double PSEUDO_ROWS = 10000;
+
+    private final TableDef def;
+    private final boolean withRowId;
+
+    public StrataTable(TableDef def, boolean withRowId) {
+        this.def = requireNonNull(def, "def is null");
+        this.withRowId = withRowId;
+    }
+
+    public TableDef def() {
+        return def;
+    }
+
+    public boolean withRowId() {
+        return withRowId;
+    }
+
+    @Override
+    public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+        RelDataTypeFactory.Builder b = typeFactory.builder();
+        for (ColumnDef c : def.columns()) {
+            b.add(c.name(), InternalValues.relType(typeFactory, c.type(), c.nullable()));
+        }
+        if (withRowId) {
+            b.add(QueryPlanner.ROW_ID_COLUMN, typeFactory.createSqlType(SqlTypeName.BIGINT));
+        }
+        return b.build();
+    }
+
+    @Override
+    public Statistic getStatistic() {
+        List<ImmutableBitSet> keys = new ArrayList<>();
+        int handle = def.handleColumnIndex();
+        if (handle >= 0) {
+            keys.add(ImmutableBitSet.of(handle));
+        }
+        if (withRowId) {
+            keys.add(ImmutableBitSet.of(def.columns().size()));
+        }
+        return Statistics.of(PSEUDO_ROWS, keys);
+    }
+
+    @Override
+    public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
+        RelOptCluster cluster = context.getCluster();
+        return new StrataTableScan(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), relOptTable, this,
+                AccessPath.fullScan());
+    }
+}
