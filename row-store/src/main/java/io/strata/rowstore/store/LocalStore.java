@@ -66,6 +66,12 @@ public final class LocalStore implements KvBackend, AutoCloseable {
     private final Thread applier;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final TxnKv txnKv;
+    private final java.util.concurrent.atomic.LongAdder commandsApplied = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder groupsApplied = new java.util.concurrent.atomic.LongAdder();
+
+    /** Counters of the apply loop; {@code commands / groups} is the average group-commit size. */
+    public record Stats(long commandsApplied, long groupsApplied) {
+    }
 
     private LocalStore(KvEngine engine, TimestampOracle tso, StoreOptions options) {
         this.engine = engine;
@@ -107,6 +113,10 @@ public final class LocalStore implements KvBackend, AutoCloseable {
      */
     public TxnKv txnKv() {
         return txnKv;
+    }
+
+    public Stats stats() {
+        return new Stats(commandsApplied.sum(), groupsApplied.sum());
     }
 
     public Region region() {
@@ -228,6 +238,8 @@ public final class LocalStore implements KvBackend, AutoCloseable {
             }
             return;
         }
+        commandsApplied.add(group.size());
+        groupsApplied.increment();
         for (int i = 0; i < group.size(); i++) {
             Object outcome = result.outcomes().get(i);
             if (outcome instanceof RuntimeException e) {

@@ -48,6 +48,22 @@ public final class PercolatorTransaction implements Transaction {
     private record Undo(Key key, byte[] previous) {
     }
 
+    private static final KvIterator EMPTY_ITERATOR = new KvIterator() {
+        @Override
+        public boolean hasNext() {
+            return false;
+        }
+
+        @Override
+        public io.strata.spi.kv.KvPair next() {
+            throw new java.util.NoSuchElementException();
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
     private final KvBackend backend;
     private final LockResolver resolver;
     private final WaitForGraph waitForGraph;
@@ -138,6 +154,9 @@ public final class PercolatorTransaction implements Transaction {
 
     private KvIterator scan(Key start, Key end, boolean reverse) {
         checkActive();
+        if (!end.isEmpty() && start.compareTo(end) >= 0) {
+            return EMPTY_ITERATOR;
+        }
         KvIterator stored = withLockResolution(() -> backend.scan(start, end, readTs, startTs, reverse));
         NavigableMap<Key, byte[]> range = end.isEmpty() ? buffer.tailMap(start, true) : buffer.subMap(start, true, end, false);
         stored = new StorageErrorMapping(stored);
