@@ -178,6 +178,12 @@ final class TestPlanner implements QueryPlanner {
     }
 
     private static Object eval(SQLExpr e, List<String> names, Object[] row, StatementContext ctx) {
+        if (e instanceof SQLVariantRefExpr q && "?".equals(q.getName()) && ctx.parameters() == null) {
+            return null; // describing a prepared statement: no values bound yet
+        }
+        if (e instanceof SQLPropertyExpr p && String.valueOf(p.getOwner()).startsWith("@@")) {
+            return ctx.systemVariable(p.getName(), String.valueOf(p.getOwner()).equalsIgnoreCase("@@global"));
+        }
         Object lit = Exprs.literal(e, ctx.parameters());
         if (lit != Exprs.NOT_LITERAL) {
             return lit;
@@ -193,6 +199,9 @@ final class TestPlanner implements QueryPlanner {
         }
         if (e instanceof SQLVariantRefExpr v) {
             String n = v.getName();
+            if (v.isGlobal()) {
+                return ctx.systemVariable(n, true); // Druid parses @@global.x as a global ref named x
+            }
             if (n.startsWith("@@")) {
                 String var = n.substring(2);
                 boolean global = var.toLowerCase().startsWith("global.");
@@ -200,9 +209,6 @@ final class TestPlanner implements QueryPlanner {
                 return ctx.systemVariable(var, global);
             }
             return ctx.userVariable(n.substring(1));
-        }
-        if (e instanceof SQLPropertyExpr p && p.getOwnerName().startsWith("@@")) {
-            return ctx.systemVariable(p.getName(), p.getOwnerName().equalsIgnoreCase("@@global"));
         }
         if (e instanceof SQLMethodInvokeExpr m) {
             String name = m.getMethodName().toLowerCase();

@@ -173,7 +173,8 @@ public final class StrataSession implements SqlSession {
             @Override
             public boolean visit(SQLVariantRefExpr x) {
                 if ("?".equals(x.getName())) {
-                    count[0]++;
+                    // number the markers in text order; executors and the planner bind by this index
+                    x.setIndex(count[0]++);
                 }
                 return true;
             }

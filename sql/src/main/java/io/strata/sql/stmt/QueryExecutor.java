@@ -20,6 +20,7 @@ import io.strata.optimizer.plan.QueryPlanner;
 import io.strata.sql.catalog.Catalog;
 import io.strata.sql.exec.Coercion;
 import io.strata.sql.session.StmtContext;
+import io.strata.spi.ErrorCode;
 import io.strata.spi.Key;
 import io.strata.spi.StrataException;
 import io.strata.spi.codec.TableCodec;
@@ -49,27 +50,33 @@ public final class QueryExecutor {
     }
 
     /**
-     * SELECT … FOR UPDATE: runs the query with row ids, takes pessimistic locks on the rows' keys,
-     * and returns the rows without the id columns.
+     * SELECT … FOR UPDATE: adds the row id of every base table to the select list, runs the query
+     * with row ids, takes pessimistic locks on those rows' keys, and returns the rows without the
+     * added columns. Grouped or DISTINCT queries (whose rows are not table rows) run unlocked.
      */
     private QueryResult selectForUpdate(SQLSelect select, StmtContext ctx) {
-        QueryResult r = ctx.services().planner().queryWithRowIds(select, ctx);
-        List<ColumnMeta> cols = r.columns();
-        List<Integer> idCols = new ArrayList<>();
-        List<Integer> keep = new ArrayList<>();
-        for (int i = 0; i < cols.size(); i++) {
-            if (QueryPlanner.ROW_ID_COLUMN.equalsIgnoreCase(cols.get(i).name())) {
-                idCols.add(i);
-            } else {
-                keep.add(i);
-            }
+        SQLSelectQueryBlock original = (SQLSelectQueryBlock) select.getQuery();
+        if (original.getGroupBy() != null || original.getDistionOption() != 0) {
+            return ctx.services().planner().query(select, ctx);
         }
+        SQLSelect copy = select.clone();
+        SQLSelectQueryBlock qb = (SQLSelectQueryBlock) copy.getQuery();
+        List<TableDef> tables = new ArrayList<>();
+        List<String> aliases = new ArrayList<>();
+        collect(qb.getFrom(), ctx, tables, aliases);
+        int visible = -1;
+        for (int i = 0; i < tables.size(); i++) {
+            qb.addSelectItem(new SQLSelectItem(new SQLPropertyExpr(aliases.get(i), QueryPlanner.ROW_ID_COLUMN),
+                    QueryPlanner.ROW_ID_COLUMN + "_" + i));
+        }
+        QueryResult r = ctx.services().planner().queryWithRowIds(copy, ctx);
+        List<ColumnMeta> cols = r.columns();
+        visible = cols.size() - tables.size();
         List<Object[]> rows = Results.drain(r);
-        List<TableDef> tables = baseTables(select, ctx);
         List<Key> keys = new ArrayList<>();
         for (Object[] row : rows) {
-            for (int j = 0; j < idCols.size() && j < tables.size(); j++) {
-                Object id = row[idCols.get(j)];
+            for (int j = 0; j < tables.size(); j++) {
+                Object id = row[visible + j];
                 TableDef t = tables.get(j);
                 if (id instanceof Number n && !Catalog.isVirtual(t)) {
                     keys.add(TableCodec.rowKey(t.id(), n.longValue()));
@@ -79,36 +86,25 @@ public final class QueryExecutor {
         if (!keys.isEmpty()) {
             ctx.transaction().lockKeys(keys);
         }
-        List<ColumnMeta> outCols = new ArrayList<>();
-        for (int i : keep) {
-            outCols.add(cols.get(i));
-        }
         List<Object[]> outRows = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
-            Object[] o = new Object[keep.size()];
-            for (int i = 0; i < o.length; i++) {
-                o[i] = row[keep.get(i)];
-            }
-            outRows.add(o);
+            outRows.add(java.util.Arrays.copyOf(row, visible));
         }
-        return Results.of(outCols, outRows);
+        return Results.of(cols.subList(0, visible), outRows);
     }
 
-    /** The base tables of a simple FROM (a table, or a chain of joined tables), in order. */
-    private static List<TableDef> baseTables(SQLSelect select, StmtContext ctx) {
-        List<TableDef> out = new ArrayList<>();
-        if (select.getQuery() instanceof SQLSelectQueryBlock qb) {
-            collect(qb.getFrom(), ctx, out);
-        }
-        return out;
-    }
-
-    private static void collect(com.alibaba.druid.sql.ast.statement.SQLTableSource ts, StmtContext ctx, List<TableDef> out) {
+    /** The base tables of a FROM (a table, or joined tables) in order, with the names the query uses for them. */
+    private static void collect(com.alibaba.druid.sql.ast.statement.SQLTableSource ts, StmtContext ctx,
+                                List<TableDef> out, List<String> aliases) {
         if (ts instanceof SQLExprTableSource e) {
-            out.add(Names.resolve(ctx.catalog(), e, ctx.currentDatabase()));
+            TableDef t = Names.resolve(ctx.catalog(), e, ctx.currentDatabase());
+            out.add(t);
+            aliases.add(e.getAlias() != null ? Names.unquote(e.getAlias()) : Names.simple(e.getExpr()));
         } else if (ts instanceof com.alibaba.druid.sql.ast.statement.SQLJoinTableSource j) {
-            collect(j.getLeft(), ctx, out);
-            collect(j.getRight(), ctx, out);
+            collect(j.getLeft(), ctx, out, aliases);
+            collect(j.getRight(), ctx, out, aliases);
+        } else if (ts != null) {
+            throw ErrorCode.NOT_SUPPORTED_YET.error("FOR UPDATE over a derived table");
         }
     }
 

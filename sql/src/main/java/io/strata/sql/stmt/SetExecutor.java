@@ -32,7 +32,7 @@ public final class SetExecutor {
     private void assign(SQLExpr target, SQLExpr valueExpr, StrataSession session, Object[] params) {
         if (target instanceof SQLPropertyExpr p) {
             // @@session.x / @@local.x / @@global.x
-            String owner = p.getOwnerName().toLowerCase(Locale.ROOT).replace("@", "");
+            String owner = String.valueOf(p.getOwner()).toLowerCase(Locale.ROOT).replace("@", "");
             setSystem(Names.unquote(p.getName()), owner.equals("global"), valueExpr, session, params);
             return;
         }
