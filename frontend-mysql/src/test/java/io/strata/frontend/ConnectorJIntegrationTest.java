@@ -15,7 +15,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -293,7 +292,7 @@ class ConnectorJIntegrationTest {
     }
 
     @Test
-    void streamingResultWithTimestampsAsStrings() throws SQLException {
+    void streamingResult() throws SQLException {
         try (Connection c = connect("root", "", ""); Statement s = c.createStatement()) {
             s.setFetchSize(Integer.MIN_VALUE);
             long count = 0;
@@ -304,8 +303,6 @@ class ConnectorJIntegrationTest {
                 }
             }
             assertEquals(20000, count);
-            Timestamp unused = null;
-            assertNull(unused);
         }
     }
 }

@@ -5,7 +5,6 @@ import io.strata.frontend.net.ConnectionClosedException;
 import io.strata.frontend.net.ConnectionRegistry;
 import io.strata.frontend.net.PacketWriter;
 import io.strata.frontend.net.ServerStats;
-import io.strata.frontend.packet.Capabilities;
 import io.strata.frontend.packet.ComFieldListPacket;
 import io.strata.frontend.packet.ComInitDbPacket;
 import io.strata.frontend.packet.ComProcessKillPacket;
@@ -59,7 +58,6 @@ public final class CommandDispatcher {
     private final ServerStats stats;
     private final ResultSetWriter results;
     private final PreparedStatements prepared = new PreparedStatements();
-    private final int capabilities;
 
     public CommandDispatcher(long connectionId, SqlSession session, PacketWriter out, int capabilities, QueryEngine engine,
                              ConnectionRegistry registry, ServerStats stats) {
@@ -69,7 +67,6 @@ public final class CommandDispatcher {
         this.engine = requireNonNull(engine, "engine is null");
         this.registry = requireNonNull(registry, "registry is null");
         this.stats = requireNonNull(stats, "stats is null");
-        this.capabilities = capabilities;
         this.results = new ResultSetWriter(out, session, capabilities);
     }
 
@@ -185,14 +182,10 @@ public final class CommandDispatcher {
 
     private void query(String sql) {
         boolean[] wroteAny = {false};
-        try {
-            session.execute(sql, (StatementResult result, boolean more) -> {
-                results.write(result, more, false);
-                wroteAny[0] = true;
-            });
-        } catch (ConnectionClosedException e) {
-            throw e;
-        }
+        session.execute(sql, (StatementResult result, boolean more) -> {
+            results.write(result, more, false);
+            wroteAny[0] = true;
+        });
         if (!wroteAny[0]) {
             // A statement that produced nothing (only comments, say) still needs an answer.
             ok();
@@ -255,10 +248,5 @@ public final class CommandDispatcher {
         return String.format(Locale.ROOT,
                 "Uptime: %d  Threads: %d  Questions: %d  Slow queries: 0  Opens: 0  Flush tables: 0  Open tables: 0  Queries per second avg: %.3f",
                 uptime, registry.size(), stats.questions(), (double) stats.questions() / uptime);
-    }
-
-    /** True when the client asked for CLIENT_MULTI_STATEMENTS at connect. */
-    public boolean multiStatements() {
-        return Capabilities.has(capabilities, Capabilities.CLIENT_MULTI_STATEMENTS);
     }
 }

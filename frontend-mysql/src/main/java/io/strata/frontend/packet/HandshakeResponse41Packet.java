@@ -1,5 +1,8 @@
 package io.strata.frontend.packet;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -106,7 +109,7 @@ public final class HandshakeResponse41Packet implements MySqlPacket {
             payload.writeStringNul(authPlugin == null ? "" : authPlugin);
         }
         if (Capabilities.has(capabilities, Capabilities.CLIENT_CONNECT_ATTRS)) {
-            io.netty.buffer.ByteBuf attrs = io.netty.buffer.Unpooled.buffer();
+            ByteBuf attrs = Unpooled.buffer();
             try {
                 MySqlPayload a = new MySqlPayload(attrs);
                 attributes.forEach((k, v) -> a.writeStringLenenc(k).writeStringLenenc(v));

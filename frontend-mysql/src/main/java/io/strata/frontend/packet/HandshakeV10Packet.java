@@ -1,5 +1,7 @@
 package io.strata.frontend.packet;
 
+import java.util.Arrays;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -63,7 +65,7 @@ public final class HandshakeV10Packet implements MySqlPacket {
         payload.writeInt1(PROTOCOL_VERSION);
         payload.writeStringNul(serverVersion);
         payload.writeInt4(connectionId);
-        payload.writeBytes(java.util.Arrays.copyOfRange(nonce, 0, 8));
+        payload.writeBytes(Arrays.copyOfRange(nonce, 0, 8));
         payload.writeInt1(0);
         payload.writeInt2(capabilities & 0xffff);
         payload.writeInt1(collation);
@@ -71,7 +73,7 @@ public final class HandshakeV10Packet implements MySqlPacket {
         payload.writeInt2(capabilities >>> 16);
         payload.writeInt1(nonce.length + 1);
         payload.writeZero(10);
-        payload.writeBytes(java.util.Arrays.copyOfRange(nonce, 8, 20));
+        payload.writeBytes(Arrays.copyOfRange(nonce, 8, 20));
         payload.writeInt1(0);
         payload.writeStringNul(authPlugin);
     }
