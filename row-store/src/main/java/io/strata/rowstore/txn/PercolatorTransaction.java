@@ -175,7 +175,7 @@ public final class PercolatorTransaction implements Transaction {
             try {
                 return read.get();
             } catch (KeyIsLockedException e) {
-                resolver.resolveOrWait(e.key(), e.lock(), deadline);
+                resolveOrWaitForHolder(e, deadline);
             } catch (EngineException e) {
                 throw storageError(e);
             }
@@ -225,18 +225,7 @@ public final class PercolatorTransaction implements Transaction {
                 backend.execute(cmd);
                 break;
             } catch (KeyIsLockedException e) {
-                if (resolver.tryResolve(e.key(), e.lock())) {
-                    continue;
-                }
-                long holder = e.lock().startTs();
-                if (!waitForGraph.tryAddEdge(startTs, holder)) {
-                    throw ErrorCode.LOCK_DEADLOCK.error();
-                }
-                try {
-                    resolver.waitForRelease(e.key(), e.lock(), deadline);
-                } finally {
-                    waitForGraph.removeEdge(startTs);
-                }
+                resolveOrWaitForHolder(e, deadline);
             } catch (WriteConflictException e) {
                 throw writeConflict(e.key(), e);
             } catch (EngineException e) {
@@ -344,7 +333,7 @@ public final class PercolatorTransaction implements Transaction {
                     backend.execute(prewrite);
                     break;
                 } catch (KeyIsLockedException e) {
-                    resolver.resolveOrWait(e.key(), e.lock(), deadline);
+                    resolveOrWaitForHolder(e, deadline);
                 }
             }
         } catch (WriteConflictException e) {
@@ -373,6 +362,25 @@ public final class PercolatorTransaction implements Transaction {
             throw storageError(e);
         }
         return commitTs;
+    }
+
+    /**
+     * A write (pessimistic lock or prewrite) met another transaction's lock: resolve it if its
+     * owner is finished or expired, else wait for it with an edge in the wait-for graph, failing
+     * with LOCK_DEADLOCK if that edge would close a cycle.
+     */
+    private void resolveOrWaitForHolder(KeyIsLockedException e, long deadline) {
+        if (resolver.tryResolve(e.key(), e.lock())) {
+            return;
+        }
+        if (!waitForGraph.tryAddEdge(startTs, e.lock().startTs())) {
+            throw ErrorCode.LOCK_DEADLOCK.error();
+        }
+        try {
+            resolver.waitForRelease(e.key(), e.lock(), deadline);
+        } finally {
+            waitForGraph.removeEdge(startTs);
+        }
     }
 
     private void rollbackPrewrite(List<byte[]> keys) {

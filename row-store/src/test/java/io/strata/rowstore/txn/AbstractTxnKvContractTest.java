@@ -332,6 +332,37 @@ abstract class AbstractTxnKvContractTest {
         survivor.rollback();
     }
 
+    @Test
+    void deadlockBetweenACommitAndALockerIsDetected() throws Exception {
+        Transaction t1 = kv.begin(RR);
+        Transaction t2 = kv.begin(RR);
+        t1.lockKeys(List.of(k("a")));
+        t2.lockKeys(List.of(k("b")));
+        t1.put(k("b"), v("from t1")); // not locked: t1's prewrite will wait for t2's lock on b
+        java.util.concurrent.ExecutorCompletionService<ErrorCode> ecs = new java.util.concurrent.ExecutorCompletionService<>(pool);
+        Future<ErrorCode> committer = ecs.submit(() -> {
+            try {
+                t1.commit();
+                return null;
+            } catch (StrataException e) {
+                return e.code();
+            }
+        });
+        Future<ErrorCode> locker = ecs.submit(lockAndReport(t2, "a"));
+        Future<ErrorCode> first = ecs.poll(30, TimeUnit.SECONDS);
+        assertTrue(first != null, "neither side returned: deadlock not detected");
+        assertEquals(ErrorCode.LOCK_DEADLOCK, first.get());
+        if (first == locker) {
+            t2.rollback(); // releases b: t1's commit goes through
+            assertNull(committer.get(30, TimeUnit.SECONDS));
+            assertEquals("from t1", read("b"));
+        } else {
+            assertTrue(t1.isFinished());
+            assertNull(locker.get(30, TimeUnit.SECONDS), "t1's locks were released when its commit failed");
+            t2.rollback();
+        }
+    }
+
     private static Callable<ErrorCode> lockAndReport(Transaction t, String key) {
         return () -> {
             try {
