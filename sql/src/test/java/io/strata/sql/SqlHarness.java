@@ -39,12 +39,20 @@ final class SqlHarness implements AutoCloseable {
     }
 
     static SqlHarness inMemory(Path tsoDir) {
-        return new SqlHarness(LocalStore.inMemory(LocalTimestampOracle.open(tsoDir)), new TestPlanner());
+        return new SqlHarness(LocalStore.inMemory(LocalTimestampOracle.open(tsoDir)), planner());
     }
 
     static SqlHarness onDisk(Path dir) {
         LocalTimestampOracle tso = LocalTimestampOracle.open(dir.resolve("tso"));
-        return new SqlHarness(LocalStore.open(dir.resolve("store"), tso, StoreOptions.defaults()), new TestPlanner());
+        return new SqlHarness(LocalStore.open(dir.resolve("store"), tso, StoreOptions.defaults()), planner());
+    }
+
+    /** The real Calcite planner (the labelled TestPlanner double remains for -Dstrata.testPlanner=true). */
+    private static QueryPlanner planner() {
+        if (Boolean.getBoolean("strata.testPlanner")) {
+            return new TestPlanner();
+        }
+        return new io.strata.optimizer.calcite.CalciteQueryPlanner(io.strata.optimizer.calcite.PlannerConfig.defaults());
     }
 
     Session session() {
