@@ -262,12 +262,16 @@ public final class LocalStore implements KvBackend, AutoCloseable {
         }
     }
 
-    /** Stops the applier after the commands already queued, then closes the engine. Idempotent. */
+    /**
+     * Stops the transaction client's background work and the applier (after the commands already
+     * queued), then closes the engine. Idempotent; closing {@link #txnKv()} does the same.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        txnKv.close(); // stops the heartbeat thread; its call back into close() returns at once
         queue.add(STOP);
         boolean interrupted = false;
         while (applier.isAlive()) {
