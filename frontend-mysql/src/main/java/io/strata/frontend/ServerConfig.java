@@ -2,6 +2,7 @@ package io.strata.frontend;
 
 import io.strata.frontend.auth.AuthPlugin;
 
+import javax.net.ssl.SSLContext;
 import java.security.KeyPair;
 
 import static java.util.Objects.requireNonNull;
@@ -17,9 +18,10 @@ import static java.util.Objects.requireNonNull;
  * @param defaultAuthPlugin        the plugin every account authenticates with; others are switched to it
  * @param rsaKeyPair               RSA keys for caching_sha2_password full authentication, or null to generate at start
  * @param defaultMaxAllowedPacket  max_allowed_packet before a session exists (during the handshake)
+ * @param tls                      server certificate and key for TLS, or null to offer no TLS (CLIENT_SSL unset)
  */
 public record ServerConfig(String host, int port, int maxConnections, int ioThreads, int workerThreads,
-                           AuthPlugin defaultAuthPlugin, KeyPair rsaKeyPair, long defaultMaxAllowedPacket) {
+                           AuthPlugin defaultAuthPlugin, KeyPair rsaKeyPair, long defaultMaxAllowedPacket, SSLContext tls) {
     public static final long DEFAULT_MAX_ALLOWED_PACKET = 64L * 1024 * 1024;
 
     public ServerConfig {
@@ -37,34 +39,39 @@ public record ServerConfig(String host, int port, int maxConnections, int ioThre
     public static ServerConfig defaults() {
         int cores = Runtime.getRuntime().availableProcessors();
         return new ServerConfig("127.0.0.1", 4000, 1000, Math.max(1, cores), Math.max(4, 2 * cores),
-                AuthPlugin.CACHING_SHA2_PASSWORD, null, DEFAULT_MAX_ALLOWED_PACKET);
+                AuthPlugin.CACHING_SHA2_PASSWORD, null, DEFAULT_MAX_ALLOWED_PACKET, null);
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, maxConnections, ioThreads, workerThreads, defaultAuthPlugin, rsaKeyPair, defaultMaxAllowedPacket);
+        return new ServerConfig(host, newPort, maxConnections, ioThreads, workerThreads, defaultAuthPlugin, rsaKeyPair, defaultMaxAllowedPacket, tls);
     }
 
     public ServerConfig withHost(String newHost) {
-        return new ServerConfig(newHost, port, maxConnections, ioThreads, workerThreads, defaultAuthPlugin, rsaKeyPair, defaultMaxAllowedPacket);
+        return new ServerConfig(newHost, port, maxConnections, ioThreads, workerThreads, defaultAuthPlugin, rsaKeyPair, defaultMaxAllowedPacket, tls);
     }
 
     public ServerConfig withMaxConnections(int max) {
-        return new ServerConfig(host, port, max, ioThreads, workerThreads, defaultAuthPlugin, rsaKeyPair, defaultMaxAllowedPacket);
+        return new ServerConfig(host, port, max, ioThreads, workerThreads, defaultAuthPlugin, rsaKeyPair, defaultMaxAllowedPacket, tls);
     }
 
     public ServerConfig withThreads(int io, int workers) {
-        return new ServerConfig(host, port, maxConnections, io, workers, defaultAuthPlugin, rsaKeyPair, defaultMaxAllowedPacket);
+        return new ServerConfig(host, port, maxConnections, io, workers, defaultAuthPlugin, rsaKeyPair, defaultMaxAllowedPacket, tls);
     }
 
     public ServerConfig withAuthPlugin(AuthPlugin plugin) {
-        return new ServerConfig(host, port, maxConnections, ioThreads, workerThreads, plugin, rsaKeyPair, defaultMaxAllowedPacket);
+        return new ServerConfig(host, port, maxConnections, ioThreads, workerThreads, plugin, rsaKeyPair, defaultMaxAllowedPacket, tls);
     }
 
     public ServerConfig withRsaKeyPair(KeyPair keys) {
-        return new ServerConfig(host, port, maxConnections, ioThreads, workerThreads, defaultAuthPlugin, keys, defaultMaxAllowedPacket);
+        return new ServerConfig(host, port, maxConnections, ioThreads, workerThreads, defaultAuthPlugin, keys, defaultMaxAllowedPacket, tls);
+    }
+
+    /** Offers TLS with this context's certificate (clients upgrade after an SSLRequest). */
+    public ServerConfig withTls(SSLContext context) {
+        return new ServerConfig(host, port, maxConnections, ioThreads, workerThreads, defaultAuthPlugin, rsaKeyPair, defaultMaxAllowedPacket, context);
     }
 
     public ServerConfig withDefaultMaxAllowedPacket(long bytes) {
-        return new ServerConfig(host, port, maxConnections, ioThreads, workerThreads, defaultAuthPlugin, rsaKeyPair, bytes);
+        return new ServerConfig(host, port, maxConnections, ioThreads, workerThreads, defaultAuthPlugin, rsaKeyPair, bytes, tls);
     }
 }

@@ -78,6 +78,15 @@ public final class MySqlPacketDecoder extends ByteToMessageDecoder {
         out.add(new MySqlFrame(sequenceId, payload));
     }
 
+    /**
+     * Takes the bytes received but not yet decoded, for a protocol switch (TLS after an
+     * SSLRequest): they belong to the next layer, not to MySQL framing.
+     */
+    public ByteBuf drainBuffered() {
+        ByteBuf buffered = internalBuffer();
+        return buffered.readRetainedSlice(buffered.readableBytes());
+    }
+
     private void releasePending() {
         if (pending != null) {
             pending.release();

@@ -1,16 +1,21 @@
 package io.strata.frontend.net;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.strata.frontend.codec.MySqlFrame;
 import io.strata.frontend.codec.MySqlPacketDecoder;
 import io.strata.frontend.codec.PacketTooLarge;
+import io.strata.frontend.packet.HandshakeResponse41Packet;
+import io.strata.frontend.packet.MySqlPayload;
 import io.strata.spi.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.SSLEngine;
 import java.io.IOException;
 
 import static java.util.Objects.requireNonNull;
@@ -32,6 +37,8 @@ public final class FrontendHandler extends ChannelInboundHandlerAdapter {
     private SerialExecutor executor;
     private WritabilityGate gate;
     private boolean registered;
+    /** Nothing but the greeting has happened yet: the next frame may be an SSLRequest. */
+    private boolean firstFrame = true;
 
     public FrontendHandler(ServerContext server, MySqlPacketDecoder decoder) {
         this.server = requireNonNull(server, "server is null");
@@ -57,6 +64,14 @@ public final class FrontendHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof MySqlFrame frame) {
+            boolean first = firstFrame;
+            firstFrame = false;
+            if (first && server.config().tls() != null
+                    && HandshakeResponse41Packet.isSslRequest(new MySqlPayload(frame.content()))) {
+                frame.release();
+                startTls(ctx);
+                return;
+            }
             executor.execute(() -> {
                 try {
                     connection.onFrame(frame);
@@ -71,6 +86,24 @@ public final class FrontendHandler extends ChannelInboundHandlerAdapter {
             executor.execute(() -> connection.onPacketTooLarge(tooLarge));
         } else {
             ReferenceCountUtil.release(msg);
+        }
+    }
+
+    /**
+     * Switches the connection to TLS after the client's SSLRequest: the SslHandler goes in front of
+     * the framing, and whatever bytes already arrived behind the SSLRequest (the start of the TLS
+     * ClientHello) are handed to it. This must happen here on the event loop, before another read.
+     */
+    private void startTls(ChannelHandlerContext ctx) {
+        SSLEngine engine = server.config().tls().createSSLEngine();
+        engine.setUseClientMode(false);
+        ByteBuf leftover = decoder.drainBuffered();
+        ctx.pipeline().addFirst("tls", new SslHandler(engine));
+        executor.execute(connection::tlsStarted);
+        if (leftover.isReadable()) {
+            ctx.pipeline().fireChannelRead(leftover);
+        } else {
+            leftover.release();
         }
     }
 

@@ -48,6 +48,8 @@ final class MySqlConnection {
     private final String clientAddress;
 
     private Phase phase = Phase.AUTHENTICATING;
+    /** The connection switched to TLS after an SSLRequest. */
+    private boolean secure;
     private Authenticator authenticator;
     private volatile SqlSession session;
     /** A command is being executed (so a closing socket should cancel it). */
@@ -78,15 +80,22 @@ final class MySqlConnection {
     /** Sends the greeting. */
     void start() {
         int status = StatusFlags.SERVER_STATUS_AUTOCOMMIT;
-        authenticator = new Authenticator(server.engine(), server.config().defaultAuthPlugin(), nonce, server.rsaKeys(),
-                server.sha2Cache(), clientIp, false, out::writeAndFlush);
         out.reset();
         try {
             out.writeAndFlush(new HandshakeV10Packet(server.engine().serverVersion(), connectionId, nonce,
-                    Capabilities.SERVER_CAPABILITIES, DEFAULT_COLLATION, status, server.config().defaultAuthPlugin().protocolName()));
+                    serverCapabilities(), DEFAULT_COLLATION, status, server.config().defaultAuthPlugin().protocolName()));
         } catch (ConnectionClosedException e) {
             phase = Phase.CLOSED;
         }
+    }
+
+    private int serverCapabilities() {
+        return Capabilities.SERVER_CAPABILITIES | (server.config().tls() != null ? Capabilities.CLIENT_SSL : 0);
+    }
+
+    /** The event loop put TLS in front of the framing; the handshake response comes encrypted. */
+    void tlsStarted() {
+        secure = true;
     }
 
     /** Refuses the connection (server full) with the error a client expects before any greeting. */
@@ -127,9 +136,11 @@ final class MySqlConnection {
         out.answer(sequenceId);
         try {
             Authenticator.Outcome outcome;
-            if (authenticator.response() == null) {
+            if (authenticator == null) {
+                authenticator = new Authenticator(server.engine(), server.config().defaultAuthPlugin(), nonce, server.rsaKeys(),
+                        server.sha2Cache(), clientIp, secure, out::writeAndFlush);
                 if (HandshakeResponse41Packet.isSslRequest(payload)) {
-                    // We never offer CLIENT_SSL; a client that insists cannot go on.
+                    // TLS is not configured (or already on): CLIENT_SSL was not offered for this.
                     throw ErrorCode.HANDSHAKE_ERROR.error();
                 }
                 outcome = authenticator.onHandshakeResponse(HandshakeResponse41Packet.decode(payload));
@@ -149,7 +160,7 @@ final class MySqlConnection {
     }
 
     private void openSession(HandshakeResponse41Packet response) {
-        int capabilities = response.capabilities() & Capabilities.SERVER_CAPABILITIES;
+        int capabilities = response.capabilities() & serverCapabilities();
         SessionInfo info = new SessionInfo(connectionId, response.user(), clientAddress, response.database(),
                 Capabilities.has(capabilities, Capabilities.CLIENT_MULTI_STATEMENTS),
                 Capabilities.has(capabilities, Capabilities.CLIENT_FOUND_ROWS));
