@@ -72,6 +72,18 @@ class MysqlTextTest {
     }
 
     @Test
+    void fixedDecimals() {
+        assertEquals("1.50", MysqlText.toText(1.5d, 2));
+        assertEquals("2", MysqlText.toText(1.5d, 0));
+        assertEquals("1.00", MysqlText.toText(1.005d, 2), "1.005 is 1.00499999999999989... in binary");
+        assertEquals("-3.1416", MysqlText.toText(-3.14159265d, 4));
+        assertEquals("0.00", MysqlText.toText(-0.001d, 2));
+        assertEquals("1.2346", MysqlText.toText(1.23456f, 4));
+        assertEquals("100000000000000000000.0", MysqlText.toText(1e20d, 1));
+        assertEquals("0.1", MysqlText.toText(0.1d, MysqlText.NOT_FIXED_DEC));
+    }
+
+    @Test
     void numbersAndStrings() {
         assertEquals("42", MysqlText.toText(42L, 0));
         assertEquals("-7", MysqlText.toText(-7, 0));

@@ -25,6 +25,9 @@ import java.time.LocalTime;
  *       {@code 1.2345678901234568e17}, {@code 1e-15} is {@code 0.000000000000001},
  *       {@code 1e-16} stays {@code 1e-16}; negative zero prints {@code -0};</li>
  *   <li>FLOAT with at most 6 significant digits ({@code FLT_DIG}), same layout: {@code 1.23457};</li>
+ *   <li>DOUBLE or FLOAT of a column with fixed decimals ({@code DOUBLE(10,2)}, decimals below
+ *       {@link #NOT_FIXED_DEC}): exactly that many digits after the point, correctly rounded from the
+ *       binary value, as MySQL's {@code my_fcvt}: 1.5 prints {@code 1.50};</li>
  *   <li>DATE {@code 2024-01-05}; DATETIME/TIMESTAMP {@code 2024-01-05 10:20:30} plus {@code .ffffff}
  *       cut to the column's fractional digits (0 to 6); TIME {@code 10:20:30[.ffffff]}, and for a
  *       {@link Duration} the MySQL TIME range with hours above 24 and a sign ({@code -838:59:59});</li>
@@ -64,10 +67,10 @@ public final class MysqlText {
             return d.toPlainString();
         }
         if (value instanceof Double d) {
-            return formatDouble(d);
+            return decimals < NOT_FIXED_DEC ? formatFixed(d, decimals) : formatDouble(d);
         }
         if (value instanceof Float f) {
-            return formatFloat(f);
+            return decimals < NOT_FIXED_DEC ? formatFixed(f, decimals) : formatFloat(f);
         }
         if (value instanceof LocalDateTime dt) {
             return formatDateTime(dt, decimals);
@@ -115,6 +118,19 @@ public final class MysqlText {
         }
         BigDecimal shortest = shortestRoundTrip(Math.abs(value));
         return layout(negative, shortest);
+    }
+
+    /**
+     * A DOUBLE or FLOAT with a fixed number of decimals (MySQL's {@code my_fcvt}): the exact binary
+     * value rounded half-even to {@code decimals} places, never in exponent form.
+     */
+    public static String formatFixed(double value, int decimals) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return "0";
+        }
+        String text = new BigDecimal(value).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+        boolean negativeZero = value < 0 && text.chars().noneMatch(c -> c >= '1' && c <= '9');
+        return negativeZero ? text.substring(text.startsWith("-") ? 1 : 0) : text;
     }
 
     /** A FLOAT as MySQL prints it: at most six significant digits, trailing zeros dropped. */
