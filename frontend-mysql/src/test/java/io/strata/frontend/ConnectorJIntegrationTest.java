@@ -253,6 +253,22 @@ class ConnectorJIntegrationTest {
     }
 
     @Test
+    void changeUser() throws SQLException {
+        try (Connection c = connect("root", "", "")) {
+            c.unwrap(com.mysql.cj.jdbc.JdbcConnection.class).changeUser("alice", "s3cret");
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
+                assertTrue(rs.next());
+            }
+            SessionInfo last = engine.openedSessions().get(engine.openedSessions().size() - 1);
+            assertEquals("alice", last.user());
+            assertTrue(engine.closedSessions() >= 1, "the root session was closed");
+            SQLException denied = assertThrows(SQLException.class,
+                    () -> c.unwrap(com.mysql.cj.jdbc.JdbcConnection.class).changeUser("alice", "wrong"));
+            assertEquals(1045, denied.getErrorCode());
+        }
+    }
+
+    @Test
     void unknownDatabaseIsRefused() {
         SQLException e = assertThrows(SQLException.class, () -> DriverManager.getConnection(
                 "jdbc:mysql://127.0.0.1:" + port + "/nosuchdb?useSSL=false&allowPublicKeyRetrieval=true", "root", ""));

@@ -8,6 +8,8 @@ import io.strata.frontend.codec.MySqlPacketDecoder;
 import io.strata.frontend.codec.PacketTooLarge;
 import io.strata.frontend.command.CommandDispatcher;
 import io.strata.frontend.packet.Capabilities;
+import io.strata.frontend.packet.ComChangeUserPacket;
+import io.strata.frontend.packet.CommandType;
 import io.strata.frontend.packet.HandshakeResponse41Packet;
 import io.strata.frontend.packet.HandshakeV10Packet;
 import io.strata.frontend.packet.MalformedPacketException;
@@ -55,6 +57,8 @@ final class MySqlConnection {
     /** A command is being executed (so a closing socket should cancel it). */
     private volatile boolean executing;
     private CommandDispatcher dispatcher;
+    /** The client's handshake response, for what COM_CHANGE_USER does not repeat (capabilities). */
+    private HandshakeResponse41Packet handshake;
 
     MySqlConnection(ServerContext server, Channel channel, long connectionId, MySqlPacketDecoder decoder, WritabilityGate gate) {
         this.server = requireNonNull(server, "server is null");
@@ -113,6 +117,8 @@ final class MySqlConnection {
             MySqlPayload payload = new MySqlPayload(frame.content());
             if (phase == Phase.AUTHENTICATING) {
                 authenticate(payload, frame.sequenceId());
+            } else if (payload.peekInt1() == CommandType.COM_CHANGE_USER.code()) {
+                changeUser(payload, frame.sequenceId());
             } else {
                 CommandDispatcher.Next next;
                 executing = true;
@@ -159,7 +165,38 @@ final class MySqlConnection {
         }
     }
 
+    /**
+     * COM_CHANGE_USER: authenticate again over the original nonce (the exchange may continue with
+     * more packets, as at login); success replaces the session, failure closes the connection.
+     */
+    private void changeUser(MySqlPayload payload, int sequenceId) {
+        out.answer(sequenceId);
+        try {
+            payload.readInt1();
+            HandshakeResponse41Packet request = new ComChangeUserPacket(payload, handshake.capabilities())
+                    .asHandshakeResponse(handshake.capabilities(), handshake.maxPacketSize(), handshake.collation());
+            phase = Phase.AUTHENTICATING;
+            authenticator = new Authenticator(server.engine(), server.config().defaultAuthPlugin(), nonce, server.rsaKeys(),
+                    server.sha2Cache(), clientIp, secure, out::writeAndFlush);
+            if (authenticator.onHandshakeResponse(request) == Authenticator.Outcome.AUTHENTICATED) {
+                openSession(authenticator.response());
+            }
+        } catch (ConnectionClosedException e) {
+            close();
+        } catch (RuntimeException e) {
+            failAuthentication(e);
+        }
+    }
+
     private void openSession(HandshakeResponse41Packet response) {
+        if (handshake == null) {
+            handshake = response;
+        }
+        SqlSession previous = session;
+        if (previous != null) {
+            session = null;
+            previous.close();
+        }
         int capabilities = response.capabilities() & serverCapabilities();
         SessionInfo info = new SessionInfo(connectionId, response.user(), clientAddress, response.database(),
                 Capabilities.has(capabilities, Capabilities.CLIENT_MULTI_STATEMENTS),
