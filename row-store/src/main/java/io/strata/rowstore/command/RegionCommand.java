@@ -181,6 +181,31 @@ public sealed interface RegionCommand {
         }
     }
 
+    /**
+     * MVCC garbage collection of user keys in {@code [startKey, endKey)} (empty end = unbounded):
+     * for each key, every version a reader at or above {@code safePoint} can no longer see is
+     * deleted, i.e. all commit records at or below the safe point except the newest PUT among
+     * them. Locks are not touched. The caller guarantees that no transaction reads or prewrites
+     * below the safe point; the command is then deterministic and safe to replicate.
+     */
+    record Gc(byte[] startKey, byte[] endKey, long safePoint) implements RegionCommand {
+        public Gc {
+            requireNonNull(startKey, "startKey is null");
+            requireNonNull(endKey, "endKey is null");
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Gc g && Arrays.equals(startKey, g.startKey) && Arrays.equals(endKey, g.endKey)
+                    && safePoint == g.safePoint;
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(startKey) * 31 + Long.hashCode(safePoint);
+        }
+    }
+
     /** Admin: split the region at {@code splitKey}; the right half becomes {@code newRegionId} with the given peer ids. */
     record Split(long regionId, byte[] splitKey, long newRegionId, List<Long> newPeerIds) implements RegionCommand {
         public Split {

@@ -32,6 +32,7 @@ public final class RegionCommandCodec {
     static final byte TAG_RESOLVE_LOCK = 6;
     static final byte TAG_CLEANUP = 7;
     static final byte TAG_TXN_HEART_BEAT = 8;
+    static final byte TAG_GC = 9;
     static final byte TAG_SPLIT = 64;
     /** Marks a {@link RegionRequest}: header fields, then the command's own encoding. */
     static final byte TAG_REQUEST = (byte) 0xF0;
@@ -81,6 +82,11 @@ public final class RegionCommandCodec {
             w.put(TAG_TXN_HEART_BEAT);
             bytes(w, h.primary());
             w.putLongBE(h.startTs()).putUVarint(h.adviseTtlMillis());
+        } else if (command instanceof RegionCommand.Gc g) {
+            w.put(TAG_GC);
+            bytes(w, g.startKey());
+            bytes(w, g.endKey());
+            w.putLongBE(g.safePoint());
         } else if (command instanceof RegionCommand.Split s) {
             w.put(TAG_SPLIT).putUVarint(s.regionId());
             bytes(w, s.splitKey());
@@ -158,6 +164,7 @@ public final class RegionCommandCodec {
             }
             case TAG_CLEANUP -> new RegionCommand.Cleanup(bytes(r), r.getLongBE(), r.getLongBE());
             case TAG_TXN_HEART_BEAT -> new RegionCommand.TxnHeartBeat(bytes(r), r.getLongBE(), r.getUVarint());
+            case TAG_GC -> new RegionCommand.Gc(bytes(r), bytes(r), r.getLongBE());
             case TAG_SPLIT -> {
                 long regionId = r.getUVarint();
                 byte[] splitKey = bytes(r);

@@ -119,6 +119,8 @@ public final class RegionStateMachine {
                 t.putLock(enc, lock);
             }
             return lock.ttlMillis();
+        } else if (command instanceof RegionCommand.Gc g) {
+            return gc(g, t);
         } else if (command instanceof RegionCommand.Split s) {
             throw new UnsupportedCommandException("split of region " + s.regionId() + " is not supported by a single-region store");
         } else {
@@ -281,6 +283,49 @@ public final class RegionStateMachine {
         // the way). A ROLLBACK record makes that prewrite fail, so the decision is final.
         t.putWrite(enc, c.lockTs(), new Write(WriteKind.ROLLBACK, c.lockTs(), null));
         return TxnStatus.rolledBack();
+    }
+
+    /**
+     * Deletes, per key, the commit records below the safe point that no reader at or above it can
+     * see: everything older than the newest record at or below the safe point, that record itself
+     * unless it is a PUT, and the default-CF values of deleted PUTs. Returns the number of records
+     * deleted. Commit records added earlier in the same group are not visible here; GC is proposed
+     * on its own, so that costs nothing but a later pass.
+     */
+    private Long gc(RegionCommand.Gc g, Overlay t) {
+        byte[] lo = MvccKeys.encode(g.startKey());
+        byte[] hi = g.endKey().length == 0 ? null : MvccKeys.encode(g.endKey());
+        long deleted = 0;
+        try (EngineIterator it = engine.iterator(ColumnFamily.WRITE, lo, hi)) {
+            byte[] currentKey = null;
+            boolean visibleVersionSeen = false;
+            for (it.seekToFirst(); it.valid(); it.next()) {
+                byte[] k = it.key();
+                byte[] enc = MvccKeys.stripTs(k);
+                if (currentKey == null || !Arrays.equals(enc, currentKey)) {
+                    currentKey = enc;
+                    visibleVersionSeen = false;
+                }
+                long commitTs = MvccKeys.tsOf(k);
+                if (commitTs > g.safePoint()) {
+                    continue;
+                }
+                Write w = Write.decode(it.value());
+                if (!visibleVersionSeen && w.kind() == WriteKind.PUT) {
+                    visibleVersionSeen = true; // the version readers at the safe point see: keep it
+                    continue;
+                }
+                if (w.kind().isDataVersion()) {
+                    visibleVersionSeen = true; // a DELETE hides everything older; it can go too
+                }
+                t.batch.delete(ColumnFamily.WRITE, k);
+                if (w.kind() == WriteKind.PUT && w.shortValue() == null) {
+                    t.batch.delete(ColumnFamily.DEFAULT, MvccKeys.withTs(enc, w.startTs()));
+                }
+                deleted++;
+            }
+        }
+        return deleted;
     }
 
     /**

@@ -1,7 +1,9 @@
 package io.strata.rowstore.store;
 
 import io.strata.rowstore.command.RegionCommand;
+import io.strata.rowstore.engine.ColumnFamily;
 import io.strata.rowstore.engine.EngineException;
+import io.strata.rowstore.engine.EngineIterator;
 import io.strata.rowstore.engine.KvEngine;
 import io.strata.rowstore.engine.MemoryKvEngine;
 import io.strata.rowstore.engine.RocksKvEngine;
@@ -22,6 +24,7 @@ import io.strata.spi.region.Region;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -65,7 +68,7 @@ public final class LocalStore implements KvBackend, AutoCloseable {
     private final ConcurrentHashMap<Key, CompletableFuture<Void>> lockWaiters = new ConcurrentHashMap<>();
     private final Thread applier;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final TxnKv txnKv;
+    private final TxnKvClient txnKv;
     private final java.util.concurrent.atomic.LongAdder commandsApplied = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder groupsApplied = new java.util.concurrent.atomic.LongAdder();
 
@@ -114,6 +117,40 @@ public final class LocalStore implements KvBackend, AutoCloseable {
     public TxnKv txnKv() {
         return txnKv;
     }
+
+    /**
+     * One MVCC garbage-collection pass over the region at the current safe point (below every
+     * open transaction of {@link #txnKv()}): old versions are deleted in chunks of
+     * {@code GC_CHUNK_KEYS} user keys, each chunk one command through the apply loop, so
+     * transactions keep running in between. Returns the number of commit records deleted.
+     */
+    public long gc() {
+        checkOpen();
+        long safePoint = txnKv.safePoint();
+        long deleted = 0;
+        byte[] chunkStart = new byte[0];
+        int keysInChunk = 0;
+        byte[] lastKey = null;
+        try (EngineIterator it = engine.iterator(ColumnFamily.WRITE, null, null)) {
+            for (it.seekToFirst(); it.valid(); it.next()) {
+                byte[] enc = MvccKeys.stripTs(it.key());
+                if (lastKey != null && Arrays.equals(enc, lastKey)) {
+                    continue;
+                }
+                lastKey = enc;
+                if (++keysInChunk > GC_CHUNK_KEYS) {
+                    byte[] userKey = MvccKeys.decode(enc);
+                    deleted += (Long) execute(new RegionCommand.Gc(chunkStart, userKey, safePoint));
+                    chunkStart = userKey;
+                    keysInChunk = 1;
+                }
+            }
+        }
+        deleted += (Long) execute(new RegionCommand.Gc(chunkStart, new byte[0], safePoint));
+        return deleted;
+    }
+
+    static final int GC_CHUNK_KEYS = 1024;
 
     public Stats stats() {
         return new Stats(commandsApplied.sum(), groupsApplied.sum());

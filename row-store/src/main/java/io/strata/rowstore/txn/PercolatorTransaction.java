@@ -71,6 +71,8 @@ public final class PercolatorTransaction implements Transaction {
     private final TxnOptions options;
     private final long prewriteTtlMillis;
     private final long pessimisticTtlMillis;
+    /** Told once when this transaction finishes (commit, rollback or failed commit). */
+    private final java.util.function.LongConsumer onFinish;
     private final long startTs;
     /** Local monotonic time at begin: lock TTLs count from the start timestamp, so they add the elapsed time. */
     private final long beganNanos;
@@ -89,7 +91,8 @@ public final class PercolatorTransaction implements Transaction {
     private boolean finished;
 
     PercolatorTransaction(KvBackend backend, LockResolver resolver, WaitForGraph waitForGraph, TxnHeartbeater heartbeater,
-                          TxnOptions options, long prewriteTtlMillis, long pessimisticTtlMillis) {
+                          TxnOptions options, long startTs, long prewriteTtlMillis, long pessimisticTtlMillis,
+                          java.util.function.LongConsumer onFinish) {
         this.backend = backend;
         this.resolver = resolver;
         this.waitForGraph = waitForGraph;
@@ -97,7 +100,8 @@ public final class PercolatorTransaction implements Transaction {
         this.options = options;
         this.prewriteTtlMillis = prewriteTtlMillis;
         this.pessimisticTtlMillis = pessimisticTtlMillis;
-        this.startTs = backend.tso().next().version();
+        this.startTs = startTs;
+        this.onFinish = onFinish;
         this.beganNanos = System.nanoTime();
         this.readTs = startTs;
     }
@@ -294,7 +298,8 @@ public final class PercolatorTransaction implements Transaction {
     public long commit() {
         checkActive();
         if (isReadOnly()) {
-            finished = true;
+            markFinished();
+            onFinish.accept(startTs);
             return 0;
         }
         List<Mutation> mutations = new ArrayList<>(buffer.size() + locked.size());
@@ -317,11 +322,12 @@ public final class PercolatorTransaction implements Transaction {
         // large transactions take longer to prewrite and commit: 100 ms more per 1000 mutations
         long ttl = elapsedMillis() + prewriteTtlMillis + Math.min(120_000L, mutations.size() / 1000L * 100L);
         RegionCommand.Prewrite prewrite = new RegionCommand.Prewrite(mutations, primaryRaw, startTs, ttl, maxForUpdateTs);
-        finished = true; // whatever happens below, this transaction object is done
+        markFinished(); // whatever happens below, this transaction object is done
         try {
             return twoPhaseCommit(prewrite, keys, primaryRaw);
         } finally {
             heartbeater.unregister(startTs);
+            onFinish.accept(startTs); // after the commit: GC must not pass our prewrites' start_ts early
         }
     }
 
@@ -396,20 +402,22 @@ public final class PercolatorTransaction implements Transaction {
         if (finished) {
             return;
         }
-        finished = true;
+        markFinished();
         heartbeater.unregister(startTs);
         buffer.clear();
-        if (!locked.isEmpty()) {
-            List<byte[]> keys = new ArrayList<>(locked.size());
-            for (Key k : locked) {
-                keys.add(k.toByteArray());
-            }
-            locked.clear();
-            try {
+        try {
+            if (!locked.isEmpty()) {
+                List<byte[]> keys = new ArrayList<>(locked.size());
+                for (Key k : locked) {
+                    keys.add(k.toByteArray());
+                }
+                locked.clear();
                 backend.execute(new RegionCommand.PessimisticRollback(keys, startTs));
-            } catch (RuntimeException e) {
-                // best effort: the pessimistic locks expire after their TTL
             }
+        } catch (RuntimeException e) {
+            // best effort: the pessimistic locks expire after their TTL
+        } finally {
+            onFinish.accept(startTs);
         }
     }
 
@@ -428,6 +436,10 @@ public final class PercolatorTransaction implements Transaction {
         } catch (MvccException e) {
             throw new StrataException(ErrorCode.INTERNAL, ErrorCode.INTERNAL.format(e.getMessage()), e);
         }
+    }
+
+    private void markFinished() {
+        finished = true;
     }
 
     private long elapsedMillis() {

@@ -23,6 +23,8 @@ public final class TxnKvClient implements TxnKv {
     private final Runnable onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final TxnHeartbeater heartbeater;
+    /** Start timestamps of unfinished transactions; guarded by itself together with taking a start timestamp. */
+    private final java.util.TreeMap<Long, Integer> active = new java.util.TreeMap<>();
 
     /**
      * @param onClose run once by {@link #close()}, e.g. closing the store the backend belongs to
@@ -42,8 +44,30 @@ public final class TxnKvClient implements TxnKv {
         if (closed.get()) {
             throw ErrorCode.SERVER_SHUTDOWN.error();
         }
-        return new PercolatorTransaction(backend, resolver, waitForGraph, heartbeater, options,
-                prewriteLockTtl.toMillis(), pessimisticLockTtl.toMillis());
+        long startTs;
+        synchronized (active) {
+            // taken and registered atomically, so safePoint() never passes a starting transaction
+            startTs = backend.tso().next().version();
+            active.merge(startTs, 1, Integer::sum);
+        }
+        return new PercolatorTransaction(backend, resolver, waitForGraph, heartbeater, options, startTs,
+                prewriteLockTtl.toMillis(), pessimisticLockTtl.toMillis(), this::finished);
+    }
+
+    private void finished(long startTs) {
+        synchronized (active) {
+            active.computeIfPresent(startTs, (k, n) -> n == 1 ? null : n - 1);
+        }
+    }
+
+    /**
+     * The MVCC GC safe point: no transaction of this client reads or writes below it, now or later
+     * (the oldest unfinished start timestamp, or a fresh timestamp when none is open).
+     */
+    public long safePoint() {
+        synchronized (active) {
+            return active.isEmpty() ? backend.tso().next().version() : active.firstKey();
+        }
     }
 
     /** Stops the heartbeat thread, then runs {@code onClose}. Idempotent. */

@@ -40,6 +40,7 @@ class RegionCommandCodecTest {
         roundTrip(new RegionCommand.ResolveLock(10, 30, List.of(b("k1"), b("k2"))));
         roundTrip(new RegionCommand.Cleanup(b("p"), 10, 1L << 62));
         roundTrip(new RegionCommand.TxnHeartBeat(b("p"), 10, 60_000));
+        roundTrip(new RegionCommand.Gc(b("a"), new byte[0], 1234567));
         roundTrip(new RegionCommand.Split(1, b("m"), 2, List.of(11L, 12L, 13L)));
     }
 

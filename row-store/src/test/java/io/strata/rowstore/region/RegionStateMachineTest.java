@@ -202,6 +202,37 @@ class RegionStateMachineTest {
     }
 
     @Test
+    void gcKeepsWhatReadersAtTheSafePointCanSee() {
+        byte[] big = new byte[RegionStateMachine.SHORT_VALUE_MAX + 1];
+        apply(put("a", "a1", 10));
+        apply(new RegionCommand.Commit(List.of(b("a")), 10, 11));
+        apply(new RegionCommand.Prewrite(List.of(Mutation.put(b("a"), big)), b("a"), 12, 3000, 0));
+        apply(new RegionCommand.Commit(List.of(b("a")), 12, 13));
+        apply(put("a", "a3", 14));
+        apply(new RegionCommand.Commit(List.of(b("a")), 14, 15));
+        apply(new RegionCommand.Rollback(List.of(b("a")), 16));
+        apply(put("a", "a5", 30));
+        apply(new RegionCommand.Commit(List.of(b("a")), 30, 31));
+        apply(put("d", "d1", 10));
+        apply(new RegionCommand.Commit(List.of(b("d")), 10, 11));
+        apply(new RegionCommand.Prewrite(List.of(Mutation.delete(b("d"))), b("d"), 12, 3000, 0));
+        apply(new RegionCommand.Commit(List.of(b("d")), 12, 13));
+        apply(put("p", "pending", 18)); // a lock: GC leaves it alone
+
+        long deleted = (Long) apply(new RegionCommand.Gc(new byte[0], new byte[0], 20));
+        assertEquals(5, deleted, "a: rollback@16, big@13, a1@11; d: delete@13, d1@11");
+        assertArrayEquals(b("a3"), reader.get(b("a"), 20, 0));
+        assertArrayEquals(b("a5"), reader.get(b("a"), 40, 0));
+        assertNull(reader.get(b("d"), 20, 0));
+        assertEquals(2, reader.writesSince(MvccKeys.encode(b("a")), 0).size());
+        assertTrue(reader.writesSince(MvccKeys.encode(b("d")), 0).isEmpty());
+        assertNotNull(lockOf("p"));
+        assertNull(engine.get(io.strata.rowstore.engine.ColumnFamily.DEFAULT, MvccKeys.withTs(MvccKeys.encode(b("a")), 12)),
+                "the long value of a deleted version is gone too");
+        assertEquals(0L, apply(new RegionCommand.Gc(new byte[0], new byte[0], 20)), "idempotent");
+    }
+
+    @Test
     void splitIsDefinedButNotApplied() {
         assertThrows(UnsupportedCommandException.class, () -> apply(new RegionCommand.Split(1, b("m"), 2, List.of(2L))));
     }

@@ -85,6 +85,36 @@ class LocalStoreTest {
     }
 
     @Test
+    void gcRemovesOldVersionsButNotWhatAnOpenTransactionSees() {
+        try (LocalStore store = LocalStore.inMemory(LocalTimestampOracle.open(dir))) {
+            TxnKv kv = store.txnKv();
+            int keys = LocalStore.GC_CHUNK_KEYS + 100; // more than one chunk
+            for (int version = 0; version < 3; version++) {
+                try (Transaction t = kv.begin(TxnOptions.DEFAULT)) {
+                    for (int i = 0; i < keys; i++) {
+                        t.put(Key.of(b("k" + i)), b("v" + version));
+                    }
+                    t.commit();
+                }
+            }
+            Transaction old = kv.begin(TxnOptions.DEFAULT); // pins the safe point at version 2
+            try (Transaction t = kv.begin(TxnOptions.DEFAULT)) {
+                t.put(Key.of(b("k0")), b("v3"));
+                t.commit();
+            }
+            assertEquals(2L * keys, store.gc(), "versions 0 and 1 of every key");
+            assertArrayEquals(b("v2"), old.get(Key.of(b("k0"))));
+            assertArrayEquals(b("v2"), old.get(Key.of(b("k" + (keys - 1)))));
+            old.rollback();
+            assertEquals(1L, store.gc(), "version 2 of k0, now hidden by version 3");
+            try (Transaction t = kv.begin(TxnOptions.DEFAULT)) {
+                assertArrayEquals(b("v3"), t.get(Key.of(b("k0"))));
+                assertArrayEquals(b("v2"), t.get(Key.of(b("k1"))));
+            }
+        }
+    }
+
+    @Test
     void reopenedStoreContinuesWhereItStopped() {
         Path storeDir = dir.resolve("store");
         LocalTimestampOracle tso = LocalTimestampOracle.open(dir.resolve("tso"));
