@@ -140,17 +140,20 @@ public final class StrataSession implements SqlSession {
         try {
             statements = SqlParser.parse(sql);
         } catch (StrataException e) {
+            warnings = new ArrayList<>();
             recordError(e);
             throw e;
         }
         if (statements.isEmpty()) {
             StrataException e = ErrorCode.EMPTY_QUERY.error();
+            warnings = new ArrayList<>();
             recordError(e);
             throw e;
         }
         if (statements.size() > 1 && !info.multiStatements()) {
             String second = statements.get(1).toString();
             StrataException e = ErrorCode.PARSE_ERROR.error(second.length() > 80 ? second.substring(0, 80) : second, 1);
+            warnings = new ArrayList<>();
             recordError(e);
             throw e;
         }

@@ -498,6 +498,10 @@ public final class DmlExecutor {
         }
         if (orderBy != null) {
             qb.setOrderBy(orderBy.clone());
+            // the sort keys are selected too, so the planner sorts on columns of its own output
+            for (com.alibaba.druid.sql.ast.statement.SQLSelectOrderByItem item : orderBy.getItems()) {
+                qb.addSelectItem(new SQLSelectItem(item.getExpr().clone()));
+            }
         }
         if (limit != null) {
             qb.setLimit(limit.clone());
