@@ -98,6 +98,20 @@ class ConnectorJIntegrationTest {
     }
 
     @Test
+    void cursorFetchRequestIsServedWithoutCursor() throws SQLException {
+        try (Connection c = connect("root", "", "&useServerPrepStmts=true&useCursorFetch=true");
+             PreparedStatement ps = c.prepareStatement("SELECT * FROM types WHERE id = ?")) {
+            ps.setFetchSize(10);
+            ps.setLong(1, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next());
+                assertRow(rs);
+                assertFalse(rs.next());
+            }
+        }
+    }
+
+    @Test
     void preparedParametersOfEveryType() throws SQLException {
         try (Connection c = connect("root", "", "&useServerPrepStmts=true&cachePrepStmts=true");
              PreparedStatement ps = c.prepareStatement("SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?")) {
