@@ -1,6 +1,7 @@
 package io.strata.rowstore.command;
 
 import java.util.Arrays;
+import java.util.HexFormat;
 
 import static java.util.Objects.requireNonNull;
 
@@ -64,6 +65,6 @@ public record Mutation(Op op, byte[] key, byte[] value) {
 
     @Override
     public String toString() {
-        return op + " " + java.util.HexFormat.of().formatHex(key);
+        return op + " " + HexFormat.of().formatHex(key);
     }
 }

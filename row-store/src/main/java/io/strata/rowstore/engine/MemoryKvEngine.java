@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * The in-memory twin of {@link RocksKvEngine}: one {@link ConcurrentSkipListMap} per column family,
@@ -99,7 +100,7 @@ public final class MemoryKvEngine implements KvEngine {
             return e;
         }
 
-        private void step(java.util.function.Supplier<Map.Entry<byte[], byte[]>> move) {
+        private void step(Supplier<Map.Entry<byte[], byte[]>> move) {
             rw.readLock().lock();
             try {
                 current = bounded(move.get());

@@ -1,5 +1,6 @@
 package io.strata.rowstore.mvcc;
 
+import io.strata.spi.Timestamp;
 import io.strata.spi.codec.ByteReader;
 import io.strata.spi.codec.ByteWriter;
 
@@ -54,8 +55,8 @@ public record Lock(LockKind kind, byte[] primary, long startTs, long ttlMillis, 
 
     /** Whether the lock has outlived its TTL at {@code currentTs} (compared on the physical clock). */
     public boolean isExpired(long currentTs) {
-        return (currentTs >>> io.strata.spi.Timestamp.LOGICAL_BITS)
-                >= (startTs >>> io.strata.spi.Timestamp.LOGICAL_BITS) + ttlMillis;
+        return (currentTs >>> Timestamp.LOGICAL_BITS)
+                >= (startTs >>> Timestamp.LOGICAL_BITS) + ttlMillis;
     }
 
     public Lock withKind(LockKind newKind) {

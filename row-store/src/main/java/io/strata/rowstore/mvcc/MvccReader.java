@@ -6,6 +6,7 @@ import io.strata.rowstore.engine.KvEngine;
 import io.strata.spi.Key;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static java.util.Objects.requireNonNull;
@@ -97,7 +98,7 @@ public final class MvccReader {
     public List<VersionedWrite> writesSince(byte[] enc, long minCommitTs) {
         List<VersionedWrite> out = new ArrayList<>(2);
         byte[] upper = MvccKeys.withTs(enc, minCommitTs);
-        upper = java.util.Arrays.copyOf(upper, upper.length + 1); // exclusive bound just past commit_ts == min
+        upper = Arrays.copyOf(upper, upper.length + 1); // exclusive bound just past commit_ts == min
         try (EngineIterator it = engine.iterator(ColumnFamily.WRITE, null, upper)) {
             it.seek(MvccKeys.withTs(enc, Long.MAX_VALUE));
             while (it.valid()) {

@@ -2,6 +2,8 @@ package io.strata.rowstore.region;
 
 import io.strata.spi.Key;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -13,7 +15,7 @@ import java.util.List;
  */
 public record ApplyResult(List<Object> outcomes, List<Key> releasedLocks) {
     public ApplyResult {
-        outcomes = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(outcomes));
+        outcomes = Collections.unmodifiableList(new ArrayList<>(outcomes));
         releasedLocks = List.copyOf(releasedLocks);
     }
 }

@@ -25,10 +25,12 @@ import io.strata.spi.region.Region;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import static java.util.Objects.requireNonNull;
 
@@ -131,7 +133,7 @@ public final class RegionStateMachine {
 
     private void checkInRegion(byte[] key) {
         if (!region.contains(Key.of(key))) {
-            throw new IllegalArgumentException("key " + java.util.HexFormat.of().formatHex(key) + " is not in region " + region.id());
+            throw new IllegalArgumentException("key " + HexFormat.of().formatHex(key) + " is not in region " + region.id());
         }
     }
 
@@ -407,7 +409,7 @@ public final class RegionStateMachine {
 
         /** User keys locked by transaction {@code startTs} in the engine or pending. */
         List<byte[]> lockedKeysOf(long startTs) {
-            Map<Key, Boolean> found = new java.util.TreeMap<>();
+            Map<Key, Boolean> found = new TreeMap<>();
             try (EngineIterator it = engine.iterator(ColumnFamily.LOCK, null, null)) {
                 for (it.seekToFirst(); it.valid(); it.next()) {
                     if (Lock.decode(it.value()).startTs() == startTs) {
@@ -446,6 +448,6 @@ public final class RegionStateMachine {
 
     @Override
     public String toString() {
-        return "RegionStateMachine[region " + region.id() + " " + Arrays.toString(new Object[]{region.start(), region.end()}) + "]";
+        return "RegionStateMachine[region " + region.id() + " [" + region.start() + ", " + region.end() + ")]";
     }
 }

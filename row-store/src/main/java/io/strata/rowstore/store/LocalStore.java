@@ -34,6 +34,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 
 import static java.util.Objects.requireNonNull;
 
@@ -69,8 +70,8 @@ public final class LocalStore implements KvBackend, AutoCloseable {
     private final Thread applier;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final TxnKvClient txnKv;
-    private final java.util.concurrent.atomic.LongAdder commandsApplied = new java.util.concurrent.atomic.LongAdder();
-    private final java.util.concurrent.atomic.LongAdder groupsApplied = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder commandsApplied = new LongAdder();
+    private final LongAdder groupsApplied = new LongAdder();
 
     /** Counters of the apply loop; {@code commands / groups} is the average group-commit size. */
     public record Stats(long commandsApplied, long groupsApplied) {

@@ -4,6 +4,7 @@ import io.strata.rowstore.command.RegionCommand;
 import io.strata.rowstore.mvcc.Lock;
 import io.strata.rowstore.mvcc.TxnStatus;
 import io.strata.spi.ErrorCode;
+import io.strata.spi.Timestamp;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -57,7 +58,7 @@ public final class LockResolver {
             throw ErrorCode.LOCK_WAIT_TIMEOUT.error();
         }
         long nowMillis = backend.tso().next().physicalMillis();
-        long expiresMillis = (lock.startTs() >>> io.strata.spi.Timestamp.LOGICAL_BITS) + lock.ttlMillis();
+        long expiresMillis = (lock.startTs() >>> Timestamp.LOGICAL_BITS) + lock.ttlMillis();
         long untilExpiry = TimeUnit.MILLISECONDS.toNanos(Math.max(1, expiresMillis - nowMillis));
         try {
             boolean released = backend.awaitLockRelease(key, lock.startTs(), Math.min(remaining, untilExpiry));

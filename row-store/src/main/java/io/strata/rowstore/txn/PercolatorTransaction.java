@@ -12,10 +12,12 @@ import io.strata.spi.Key;
 import io.strata.spi.StrataException;
 import io.strata.spi.kv.IsolationLevel;
 import io.strata.spi.kv.KvIterator;
+import io.strata.spi.kv.KvPair;
 import io.strata.spi.kv.Transaction;
 import io.strata.spi.kv.TxnOptions;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -23,9 +25,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -55,8 +60,8 @@ public final class PercolatorTransaction implements Transaction {
         }
 
         @Override
-        public io.strata.spi.kv.KvPair next() {
-            throw new java.util.NoSuchElementException();
+        public KvPair next() {
+            throw new NoSuchElementException();
         }
 
         @Override
@@ -72,7 +77,7 @@ public final class PercolatorTransaction implements Transaction {
     private final long prewriteTtlMillis;
     private final long pessimisticTtlMillis;
     /** Told once when this transaction finishes (commit, rollback or failed commit). */
-    private final java.util.function.LongConsumer onFinish;
+    private final LongConsumer onFinish;
     private final long startTs;
     /** Local monotonic time at begin: lock TTLs count from the start timestamp, so they add the elapsed time. */
     private final long beganNanos;
@@ -92,7 +97,7 @@ public final class PercolatorTransaction implements Transaction {
 
     PercolatorTransaction(KvBackend backend, LockResolver resolver, WaitForGraph waitForGraph, TxnHeartbeater heartbeater,
                           TxnOptions options, long startTs, long prewriteTtlMillis, long pessimisticTtlMillis,
-                          java.util.function.LongConsumer onFinish) {
+                          LongConsumer onFinish) {
         this.backend = backend;
         this.resolver = resolver;
         this.waitForGraph = waitForGraph;
@@ -354,7 +359,7 @@ public final class PercolatorTransaction implements Transaction {
         List<byte[]> commitKeys = new ArrayList<>(keys.size());
         commitKeys.add(primaryRaw);
         for (byte[] k : keys) {
-            if (!java.util.Arrays.equals(k, primaryRaw)) {
+            if (!Arrays.equals(k, primaryRaw)) {
                 commitKeys.add(k);
             }
         }
@@ -443,7 +448,7 @@ public final class PercolatorTransaction implements Transaction {
     }
 
     private long elapsedMillis() {
-        return java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - beganNanos);
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - beganNanos);
     }
 
     private void checkActive() {
@@ -481,7 +486,7 @@ public final class PercolatorTransaction implements Transaction {
         }
 
         @Override
-        public io.strata.spi.kv.KvPair next() {
+        public KvPair next() {
             try {
                 return delegate.next();
             } catch (EngineException e) {

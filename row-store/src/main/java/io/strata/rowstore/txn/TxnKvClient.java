@@ -6,6 +6,7 @@ import io.strata.spi.kv.TxnKv;
 import io.strata.spi.kv.TxnOptions;
 
 import java.time.Duration;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static java.util.Objects.requireNonNull;
@@ -24,7 +25,7 @@ public final class TxnKvClient implements TxnKv {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final TxnHeartbeater heartbeater;
     /** Start timestamps of unfinished transactions; guarded by itself together with taking a start timestamp. */
-    private final java.util.TreeMap<Long, Integer> active = new java.util.TreeMap<>();
+    private final TreeMap<Long, Integer> active = new TreeMap<>();
 
     /**
      * @param onClose run once by {@link #close()}, e.g. closing the store the backend belongs to
