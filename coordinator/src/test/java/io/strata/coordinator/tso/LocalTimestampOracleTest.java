@@ -108,4 +108,24 @@ class LocalTimestampOracleTest {
         String after = Files.readString(dir.resolve(LocalTimestampOracle.FILE_NAME));
         assertTrue(!after.equals(before));
     }
+
+    @Test
+    void aCorruptLimitFileIsRefusedRatherThanIgnored() throws Exception {
+        Files.writeString(dir.resolve(LocalTimestampOracle.FILE_NAME), "garbage");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> LocalTimestampOracle.open(dir));
+    }
+
+    @Test
+    void thePersistedLimitIsAheadOfEverythingHandedOut() throws Exception {
+        AtomicLong clock = new AtomicLong(1_700_000_000_000L);
+        LocalTimestampOracle tso = new LocalTimestampOracle(dir, clock::get, Duration.ofSeconds(3));
+        long last = 0;
+        for (int i = 0; i < 50; i++) {
+            last = tso.nextVersion();
+            clock.addAndGet(700);
+            String s = Files.readString(dir.resolve(LocalTimestampOracle.FILE_NAME)).trim();
+            long limit = Long.parseLong(s.substring(s.lastIndexOf(' ') + 1));
+            assertTrue(limit > last, "limit " + limit + " must exceed " + last);
+        }
+    }
 }
