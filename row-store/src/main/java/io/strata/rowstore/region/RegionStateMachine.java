@@ -360,7 +360,6 @@ public final class RegionStateMachine {
             batch.put(ColumnFamily.LOCK, enc, lock.encode());
             Key k = Key.own(enc);
             locks.put(k, lock);
-            released.remove(k);
         }
 
         void deleteLock(byte[] enc) {
@@ -433,12 +432,7 @@ public final class RegionStateMachine {
 
         void mergeIntoParent() {
             parent.batch.addAll(batch);
-            for (Map.Entry<Key, Lock> e : locks.entrySet()) {
-                parent.locks.put(e.getKey(), e.getValue());
-                if (e.getValue() != REMOVED) {
-                    parent.released.remove(e.getKey());
-                }
-            }
+            parent.locks.putAll(locks);
             for (Map.Entry<Key, List<VersionedWrite>> e : writes.entrySet()) {
                 parent.writes.computeIfAbsent(e.getKey(), x -> new ArrayList<>(1)).addAll(e.getValue());
             }
