@@ -33,13 +33,23 @@ final class SqlHarness implements AutoCloseable {
     private final List<SqlSession> sessions = new ArrayList<>();
 
     private SqlHarness(LocalStore store, QueryPlanner planner) {
+        this(store, planner, store.txnKv());
+    }
+
+    private SqlHarness(LocalStore store, QueryPlanner planner, io.strata.spi.kv.TxnKv kv) {
         this.store = store;
-        this.engine = new StrataQueryEngine(store.txnKv(), planner, EngineConfig.defaults().withIdBatchSize(10)
+        this.engine = new StrataQueryEngine(kv, planner, EngineConfig.defaults().withIdBatchSize(10)
                 .withLockWaitTimeout(java.time.Duration.ofMillis(200)));
     }
 
     static SqlHarness inMemory(Path tsoDir) {
         return new SqlHarness(LocalStore.inMemory(LocalTimestampOracle.open(tsoDir)), planner());
+    }
+
+    /** An in-memory store seen through a wrapper (fault injection). */
+    static SqlHarness wrapped(Path tsoDir, java.util.function.UnaryOperator<io.strata.spi.kv.TxnKv> wrap) {
+        LocalStore store = LocalStore.inMemory(LocalTimestampOracle.open(tsoDir));
+        return new SqlHarness(store, planner(), wrap.apply(store.txnKv()));
     }
 
     static SqlHarness onDisk(Path dir) {

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 
 import static java.util.Objects.requireNonNull;
@@ -87,18 +88,31 @@ public final class KvTableAccess implements TableAccess {
             return r == null ? Collections.emptyIterator() : List.of(r).iterator();
         }
         Key start = TableCodec.indexKey(table.id(), index.id(), prefix, null);
-        List<Row> rows = new ArrayList<>();
+        List<Key> rowKeys = new ArrayList<>();
         try (KvIterator it = txn.scan(start, start.prefixNext())) {
             while (it.hasNext()) {
                 KvPair p = it.next();
-                long handle = TableCodec.decodeHandleValue(p.value());
-                Row r = get(txn, table, handle);
-                if (r != null) {
-                    rows.add(r);
-                }
+                rowKeys.add(TableCodec.rowKey(table.id(), TableCodec.decodeHandleValue(p.value())));
+            }
+        }
+        if (rowKeys.isEmpty()) {
+            return Collections.emptyIterator();
+        }
+        // one batched read of the rows, returned in index order
+        Map<Key, byte[]> values = rowKeys.size() == 1 ? singleton(txn, rowKeys.get(0)) : txn.batchGet(rowKeys);
+        List<Row> rows = new ArrayList<>(rowKeys.size());
+        for (Key k : rowKeys) {
+            byte[] v = values.get(k);
+            if (v != null) {
+                rows.add(decode(table, TableCodec.decodeHandle(k), v));
             }
         }
         return rows.iterator();
+    }
+
+    private static Map<Key, byte[]> singleton(Transaction txn, Key key) {
+        byte[] v = txn.get(key);
+        return v == null ? Map.of() : Map.of(key, v);
     }
 
     /** Decodes a stored row into values in column order; absent columns take their defaults. */
@@ -110,7 +124,9 @@ public final class KvTableAccess implements TableAccess {
         for (int i = 0; i < out.length; i++) {
             if (out[i] == RowCodec.ABSENT) {
                 ColumnDef c = cols.get(i);
-                out[i] = c.hasDefault() ? c.defaultValue() : null;
+                // a column added after the row was written: its default, or for NOT NULL columns
+                // without one the implicit default MySQL fills existing rows with
+                out[i] = c.hasDefault() ? c.defaultValue() : c.nullable() ? null : Coercion.implicitDefault(c);
             }
         }
         return new Row(handle, out);

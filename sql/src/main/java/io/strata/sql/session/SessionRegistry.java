@@ -10,6 +10,12 @@ import java.util.concurrent.ConcurrentMap;
 /** The live sessions of an engine, by connection id: what KILL and SHOW PROCESSLIST see. */
 public final class SessionRegistry {
     private final ConcurrentMap<Long, StrataSession> sessions = new ConcurrentHashMap<>();
+    private final long startMillis = System.currentTimeMillis();
+
+    /** Seconds since the engine started (SHOW STATUS Uptime). */
+    public long uptimeSeconds() {
+        return (System.currentTimeMillis() - startMillis) / 1000;
+    }
 
     public void register(StrataSession s) {
         sessions.put(s.info().connectionId(), s);

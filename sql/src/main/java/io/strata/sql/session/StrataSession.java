@@ -84,7 +84,6 @@ public final class StrataSession implements SqlSession {
     private final DdlExecutor ddl;
     private final ShowExecutor show;
     private final SetExecutor set;
-    private final long startMillis = System.currentTimeMillis();
 
     private String currentDb;
     private Map<String, Object> variables;
@@ -702,9 +701,5 @@ public final class StrataSession implements SqlSession {
     /** Runs work (SET with a non-literal value, for example) inside the statement transaction machinery. */
     public StatementResult runInTransaction(Object[] params, Function<StmtContext, StatementResult> work) {
         return inTransaction(params, work);
-    }
-
-    long uptimeSeconds() {
-        return (System.currentTimeMillis() - startMillis) / 1000;
     }
 }

@@ -1,0 +1,93 @@
+package io.strata.sql.exec;
+
+import io.strata.optimizer.catalog.ColumnDef;
+import io.strata.optimizer.catalog.ColumnType;
+import io.strata.optimizer.catalog.TypeKind;
+import io.strata.spi.ErrorCode;
+import io.strata.spi.StrataException;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class CoercionTest {
+    private final List<String> warnings = new ArrayList<>();
+    private final Coercion strict = new Coercion(true, (l, c, m) -> warnings.add(c + " " + m));
+    private final Coercion lenient = new Coercion(false, (l, c, m) -> warnings.add(c + " " + m));
+
+    private static ColumnDef col(ColumnType t) {
+        return new ColumnDef(1, "c", t, true, false, null, null, null, false, "");
+    }
+
+    private static ColumnType t(TypeKind k, int len, int p, int s, boolean unsigned, String... elements) {
+        return new ColumnType(k, len, p, s, unsigned, List.of(elements));
+    }
+
+    private void assertError(ErrorCode code, ColumnType type, Object value) {
+        StrataException e = assertThrows(StrataException.class, () -> strict.coerce(col(type), value, 1));
+        assertEquals(code.mysqlCode(), e.code().mysqlCode(), e.getMessage());
+    }
+
+    @Test
+    void integers() {
+        assertEquals(127L, strict.coerce(col(ColumnType.of(TypeKind.TINYINT)), 127L, 1));
+        assertEquals(3L, strict.coerce(col(ColumnType.of(TypeKind.INT)), new BigDecimal("2.5"), 1));
+        assertEquals(-3L, strict.coerce(col(ColumnType.of(TypeKind.INT)), -2.5d, 1));
+        assertEquals(42L, strict.coerce(col(ColumnType.of(TypeKind.BIGINT)), " 42 ", 1));
+        assertError(ErrorCode.WARN_DATA_OUT_OF_RANGE, ColumnType.of(TypeKind.TINYINT), 128L);
+        assertError(ErrorCode.WARN_DATA_OUT_OF_RANGE, t(TypeKind.INT, -1, -1, -1, true), -1L);
+        assertError(ErrorCode.TRUNCATED_WRONG_VALUE_FOR_FIELD, ColumnType.of(TypeKind.INT), "12abc");
+        assertEquals(255L, lenient.coerce(col(t(TypeKind.TINYINT, -1, -1, -1, true)), 1000L, 1));
+        assertEquals(12L, lenient.coerce(col(ColumnType.of(TypeKind.INT)), "12abc", 1));
+        assertEquals(2, warnings.size());
+        assertEquals(2024L, strict.coerce(col(ColumnType.of(TypeKind.YEAR)), 24L, 1));
+    }
+
+    @Test
+    void decimalsAndDoubles() {
+        ColumnType dec = t(TypeKind.DECIMAL, -1, 5, 2, false);
+        assertEquals(new BigDecimal("123.46"), strict.coerce(col(dec), "123.455", 1));
+        assertError(ErrorCode.WARN_DATA_OUT_OF_RANGE, dec, 1000L);
+        assertEquals(new BigDecimal("999.99"), lenient.coerce(col(dec), 12345L, 1));
+        assertEquals(1.5d, strict.coerce(col(ColumnType.of(TypeKind.DOUBLE)), new BigDecimal("1.5"), 1));
+    }
+
+    @Test
+    void strings() {
+        ColumnType v3 = t(TypeKind.VARCHAR, 3, -1, -1, false);
+        assertEquals("abc", strict.coerce(col(v3), "abc", 1));
+        assertEquals("abc", strict.coerce(col(v3), "abc   ", 1));
+        assertEquals("日本語", strict.coerce(col(v3), "日本語", 1));
+        assertError(ErrorCode.DATA_TOO_LONG, v3, "abcd");
+        assertEquals("ab", lenient.coerce(col(t(TypeKind.CHAR, 2, -1, -1, false)), "abc", 1));
+        assertEquals("12", strict.coerce(col(v3), 12L, 1));
+        assertArrayEquals(new byte[]{'a', 0, 0}, (byte[]) strict.coerce(col(t(TypeKind.BINARY, 3, -1, -1, false)), "a", 1));
+        ColumnType e = t(TypeKind.ENUM, -1, -1, -1, false, "small", "Large");
+        assertEquals("Large", strict.coerce(col(e), "large", 1));
+        assertEquals("small", strict.coerce(col(e), 1L, 1));
+        assertError(ErrorCode.TRUNCATED_WRONG_VALUE_FOR_FIELD, e, "medium");
+        ColumnType set = t(TypeKind.SET, -1, -1, -1, false, "a", "b", "c");
+        assertEquals("a,c", strict.coerce(col(set), "c,a", 1));
+    }
+
+    @Test
+    void temporal() {
+        assertEquals(LocalDate.of(2020, 1, 2), strict.coerce(col(ColumnType.of(TypeKind.DATE)), "2020-01-02", 1));
+        assertEquals(LocalDate.of(2020, 1, 2), strict.coerce(col(ColumnType.of(TypeKind.DATE)), 20200102L, 1));
+        assertEquals(LocalDateTime.of(2020, 1, 2, 3, 4, 5), strict.coerce(col(ColumnType.of(TypeKind.DATETIME)), "2020-01-02 03:04:05.4", 1));
+        assertEquals(LocalDateTime.of(2020, 1, 2, 3, 4, 5, 500_000_000),
+                strict.coerce(col(t(TypeKind.DATETIME, -1, 1, -1, false)), "2020-01-02 03:04:05.46", 1));
+        assertEquals(LocalDateTime.of(2020, 1, 2, 0, 0), strict.coerce(col(ColumnType.of(TypeKind.TIMESTAMP)), LocalDate.of(2020, 1, 2), 1));
+        assertEquals(LocalTime.of(10, 11, 12), strict.coerce(col(ColumnType.of(TypeKind.TIME)), "10:11:12", 1));
+        assertError(ErrorCode.TRUNCATED_WRONG_VALUE, ColumnType.of(TypeKind.DATE), "2020-02-30");
+        assertError(ErrorCode.TRUNCATED_WRONG_VALUE, ColumnType.of(TypeKind.DATETIME), "yesterday");
+    }
+}
