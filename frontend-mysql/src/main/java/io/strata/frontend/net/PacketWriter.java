@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.strata.frontend.codec.MySqlFrame;
+import io.strata.frontend.codec.MySqlPacketEncoder;
 import io.strata.frontend.packet.MySqlPacket;
 import io.strata.frontend.packet.MySqlPayload;
 
@@ -12,15 +13,23 @@ import static java.util.Objects.requireNonNull;
 /**
  * Serializes response packets on the connection's worker thread and numbers them: a response
  * continues the sequence of the request it answers, and a packet split on the wire takes one id
- * per wire packet. Writes are not flushed one by one; when the channel stops being writable the
- * writer flushes and waits (back-pressure), and callers flush at the end of a response.
+ * per wire packet.
+ *
+ * <p>Small packets are framed straight into a batch buffer and handed to the channel every
+ * {@value #BATCH_BYTES} bytes (and on flush), so a result set of many rows costs a few channel
+ * writes rather than one cross-thread task per row. A payload of 16 MiB or more goes as a
+ * {@link MySqlFrame} for the encoder to split. When the channel stops being writable the writer
+ * flushes and waits (back-pressure); callers flush at the end of a response.
  *
  * <p>Used by one thread at a time (the connection's serial executor).
  */
 public final class PacketWriter {
+    static final int BATCH_BYTES = 16 * 1024;
+
     private final Channel channel;
     private final WritabilityGate gate;
     private int nextSequenceId;
+    private ByteBuf batch;
 
     public PacketWriter(Channel channel, WritabilityGate gate) {
         this.channel = requireNonNull(channel, "channel is null");
@@ -39,27 +48,64 @@ public final class PacketWriter {
 
     public void write(MySqlPacket packet) {
         if (!channel.isActive()) {
+            releaseBatch();
             throw new ConnectionClosedException();
         }
-        ByteBuf buf = channel.alloc().buffer();
+        if (batch == null) {
+            batch = channel.alloc().buffer(BATCH_BYTES + BATCH_BYTES / 2);
+        }
+        int headerIndex = batch.writerIndex();
+        batch.writeZero(MySqlPacketEncoder.HEADER_LENGTH);
         try {
-            packet.write(new MySqlPayload(buf));
+            packet.write(new MySqlPayload(batch));
         } catch (RuntimeException e) {
-            buf.release();
+            batch.writerIndex(headerIndex);
             throw e;
         }
+        int length = batch.writerIndex() - headerIndex - MySqlPacketEncoder.HEADER_LENGTH;
         int sequenceId = nextSequenceId;
-        nextSequenceId = (nextSequenceId + MySqlFrame.wirePackets(buf.readableBytes())) & 0xff;
-        channel.write(new MySqlFrame(sequenceId, buf), channel.voidPromise());
+        nextSequenceId = (nextSequenceId + MySqlFrame.wirePackets(length)) & 0xff;
+        if (length < MySqlPacketEncoder.MAX_PAYLOAD_LENGTH) {
+            MySqlPacketEncoder.writeHeader(batch, headerIndex, length, sequenceId);
+            if (batch.readableBytes() >= BATCH_BYTES) {
+                writeBatch();
+            }
+        } else {
+            // Rare: move the payload out so the encoder can split it into several wire packets.
+            ByteBuf payload = batch.copy(headerIndex + MySqlPacketEncoder.HEADER_LENGTH, length);
+            batch.writerIndex(headerIndex);
+            writeBatch();
+            channel.write(new MySqlFrame(sequenceId, payload), channel.voidPromise());
+        }
         if (!channel.isWritable()) {
-            channel.flush();
+            flush();
             if (!gate.awaitWritable()) {
                 throw new ConnectionClosedException();
             }
         }
     }
 
+    private void writeBatch() {
+        if (batch == null) {
+            return;
+        }
+        if (batch.isReadable()) {
+            channel.write(batch, channel.voidPromise());
+        } else {
+            batch.release();
+        }
+        batch = null;
+    }
+
+    private void releaseBatch() {
+        if (batch != null) {
+            batch.release();
+            batch = null;
+        }
+    }
+
     public void flush() {
+        writeBatch();
         channel.flush();
     }
 
@@ -68,18 +114,14 @@ public final class PacketWriter {
         flush();
     }
 
-    /** Writes a last packet, then closes the connection once it is on the wire. */
+    /** Writes a last packet after anything pending, then closes the connection once it is on the wire. */
     public void writeAndClose(MySqlPacket packet) {
         if (!channel.isActive()) {
+            releaseBatch();
             return;
         }
-        ByteBuf buf = channel.alloc().buffer();
-        try {
-            packet.write(new MySqlPayload(buf));
-        } catch (RuntimeException e) {
-            buf.release();
-            throw e;
-        }
-        channel.writeAndFlush(new MySqlFrame(nextSequenceId, buf)).addListener(ChannelFutureListener.CLOSE);
+        write(packet);
+        writeBatch();
+        channel.writeAndFlush(channel.alloc().buffer(0)).addListener(ChannelFutureListener.CLOSE);
     }
 }
