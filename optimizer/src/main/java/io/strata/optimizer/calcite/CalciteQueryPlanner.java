@@ -26,6 +26,7 @@ import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableInterpretable;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRules;
+import org.apache.calcite.adapter.enumerable.EnumerableProject;
 import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.config.CalciteConnectionConfigImpl;
 import org.apache.calcite.config.CalciteConnectionProperty;
@@ -46,6 +47,8 @@ import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.impl.AbstractSchema;
@@ -359,7 +362,9 @@ public final class CalciteQueryPlanner implements QueryPlanner {
                 .withInSubQueryThreshold(Integer.MAX_VALUE);
         SqlToRelConverter conv = new SqlToRelConverter(null, s.validator, s.reader, s.cluster, StandardConvertletTable.INSTANCE, cfg);
         RelRoot root = conv.convertQuery(validated, false, true);
-        RelNode rel = root.project();
+        // optimize the full rel (it may carry ORDER BY columns that are not selected) and
+        // project to the selected fields at the end
+        RelNode rel = root.rel;
 
         // 1. sub-queries to joins/correlates, then decorrelate
         rel = hep(rel, List.of(CoreRules.FILTER_SUB_QUERY_TO_CORRELATE, CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE,
@@ -377,15 +382,28 @@ public final class CalciteQueryPlanner implements QueryPlanner {
             planner.addRule(r);
         }
         planner.removeRule(EnumerableRules.ENUMERABLE_MERGE_JOIN_RULE);
+        planner.addRule(EnumerableRules.ENUMERABLE_SORT_RULE);
+        planner.addRule(EnumerableRules.ENUMERABLE_LIMIT_RULE);
         planner.addRule(CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES);
         planner.addRule(CoreRules.PROJECT_REMOVE);
         planner.addRule(CoreRules.PROJECT_MERGE);
         planner.addRule(CoreRules.FILTER_MERGE);
         planner.addRule(CoreRules.UNION_TO_DISTINCT);
         planner.addRule(CoreRules.SORT_REMOVE);
-        RelTraitSet desired = rel.getTraitSet().replace(EnumerableConvention.INSTANCE).replace(root.collation);
+        // Volcano registers a Sort as an enforcer of its input's set: the root must ask for the order
+        RelTraitSet desired = s.cluster.traitSetOf(EnumerableConvention.INSTANCE).replace(root.collation);
         planner.setRoot(planner.changeTraits(rel, desired));
         RelNode best = planner.findBestExp();
+        if (!root.isRefTrivial()) {
+            RexBuilder rb = s.cluster.getRexBuilder();
+            List<RexNode> exprs = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (var f : root.fields) {
+                exprs.add(rb.makeInputRef(best, f.getKey()));
+                names.add(f.getValue());
+            }
+            best = EnumerableProject.create(best, exprs, RexUtil.createStructType(s.typeFactory, exprs, names, null));
+        }
         // 4. EnumerableProject/Filter are not directly implementable: merge them into EnumerableCalcs
         return hep(best, Programs.CALC_RULES);
     }

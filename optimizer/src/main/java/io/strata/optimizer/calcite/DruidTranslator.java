@@ -621,12 +621,13 @@ final class DruidTranslator {
             List<SqlNode> whens = new ArrayList<>();
             List<SqlNode> thens = new ArrayList<>();
             for (SQLCaseExpr.Item item : c.getItems()) {
-                whens.add(c.getValueExpr() == null ? condition(item.getConditionExpr()) : expr(item.getConditionExpr()));
+                // CASE x WHEN a … is CASE WHEN x = a …
+                whens.add(c.getValueExpr() == null ? condition(item.getConditionExpr())
+                        : SqlStdOperatorTable.EQUALS.createCall(POS, expr(c.getValueExpr()), expr(item.getConditionExpr())));
                 thens.add(expr(item.getValueExpr()));
             }
-            SqlNode value = c.getValueExpr() == null ? null : expr(c.getValueExpr());
             SqlNode otherwise = c.getElseExpr() == null ? SqlLiteral.createNull(POS) : expr(c.getElseExpr());
-            return new SqlCase(POS, value, new SqlNodeList(whens, POS), new SqlNodeList(thens, POS), otherwise);
+            return new SqlCase(POS, null, new SqlNodeList(whens, POS), new SqlNodeList(thens, POS), otherwise);
         }
         if (e instanceof SQLCastExpr c) {
             return cast(expr(c.getExpr()), c.getDataType());
@@ -863,14 +864,14 @@ final class DruidTranslator {
             case "count":
                 return SqlStdOperatorTable.COUNT.createCall(quantifier, POS, operands.toArray(new SqlNode[0]));
             case "sum":
-                return SqlStdOperatorTable.SUM.createCall(quantifier, POS, operands.get(0));
+                return SqlStdOperatorTable.SUM.createCall(quantifier, POS, call("sum_arg", operands.get(0)));
             case "min":
                 return SqlStdOperatorTable.MIN.createCall(quantifier, POS, operands.get(0));
             case "max":
                 return SqlStdOperatorTable.MAX.createCall(quantifier, POS, operands.get(0));
             case "avg": {
                 // MySQL's AVG of exact values is DECIMAL with 4 more digits of scale: SUM/COUNT by MySQL division
-                SqlNode sum = SqlStdOperatorTable.SUM.createCall(quantifier, POS, operands.get(0));
+                SqlNode sum = SqlStdOperatorTable.SUM.createCall(quantifier, POS, call("sum_arg", operands.get(0)));
                 SqlNode count = SqlStdOperatorTable.COUNT.createCall(quantifier, POS, operands.get(0));
                 return call("avg_div", sum, count);
             }
@@ -880,13 +881,9 @@ final class DruidTranslator {
                     parts.add(call("cast_char", o));
                 }
                 SqlNode value = parts.size() == 1 ? parts.get(0) : call("concat", parts);
-                Object sep = a.getAttribute("SEPARATOR");
+                // Calcite's form (as its MySQL parser builds it): GROUP_CONCAT(value, ORDER BY list, SEPARATOR(s))
                 List<SqlNode> gcOperands = new ArrayList<>();
                 gcOperands.add(value);
-                if (sep instanceof SQLCharExpr c) {
-                    gcOperands.add(SqlInternalOperators.SEPARATOR.createCall(POS, str(c.getText())));
-                }
-                SqlNode gc = SqlLibraryOperators.GROUP_CONCAT.createCall(quantifier, POS, gcOperands.toArray(new SqlNode[0]));
                 SQLOrderBy ob = a.getOrderBy() != null ? a.getOrderBy() : a.getWithinGroup();
                 if (ob != null && !ob.getItems().isEmpty()) {
                     List<SqlNode> keys = new ArrayList<>();
@@ -894,9 +891,19 @@ final class DruidTranslator {
                         SqlNode k = expr(item.getExpr());
                         keys.add(item.getType() == SQLOrderingSpecification.DESC ? SqlStdOperatorTable.DESC.createCall(POS, k) : k);
                     }
-                    gc = SqlStdOperatorTable.WITHIN_GROUP.createCall(POS, gc, new SqlNodeList(keys, POS));
+                    gcOperands.add(new SqlNodeList(keys, POS));
                 }
-                return gc;
+                Object sep = a.getAttribute("SEPARATOR");
+                String separator = sep instanceof SQLCharExpr c ? c.getText() : ",";
+                if (distinct) {
+                    // Calcite's distinct-aggregate expansion loses the ORDER BY of a GROUP_CONCAT: concatenate
+                    // all values in order with a NUL separator, then drop repeats keeping first occurrences
+                    gcOperands.add(SqlInternalOperators.SEPARATOR.createCall(POS, str("\u0000")));
+                    SqlNode all = SqlLibraryOperators.GROUP_CONCAT.createCall(null, POS, gcOperands.toArray(new SqlNode[0]));
+                    return call("gc_distinct", all, str(separator));
+                }
+                gcOperands.add(SqlInternalOperators.SEPARATOR.createCall(POS, str(separator)));
+                return SqlLibraryOperators.GROUP_CONCAT.createCall(null, POS, gcOperands.toArray(new SqlNode[0]));
             }
             default:
                 return function(a);

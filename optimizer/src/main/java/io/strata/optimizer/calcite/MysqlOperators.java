@@ -40,6 +40,12 @@ public final class MysqlOperators {
         def(m, "mod", "mod", 2, 2, MysqlOperators::modulo);
         def(m, "neg", "neg", 1, 1, b -> numericOf(b, 0));
         def(m, "to_double", "to_double", 1, 1, fixed(SqlTypeName.DOUBLE));
+        // SUM's argument: integers are summed as DECIMAL like MySQL (no BIGINT overflow)
+        def(m, "sum_arg", "sum_arg", 1, 1, b -> switch (numClass(b.getOperandType(0))) {
+            case 0 -> decimal(b, 20, 0);
+            case 1 -> decimal(b, precisionOf(b.getOperandType(0)), scaleOf(b.getOperandType(0)));
+            default -> nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.DOUBLE));
+        });
         def(m, "truth", "truth", 1, 1, fixed(SqlTypeName.BOOLEAN));
         def(m, "xor", "xor", 2, 2, fixed(SqlTypeName.BOOLEAN));
         def(m, "nullsafe_eq", "nullsafe_eq", 2, 2, fixed(SqlTypeName.BOOLEAN));
@@ -49,6 +55,7 @@ public final class MysqlOperators {
         def(m, "least", "least", 2, 64, MysqlOperators::common);
         // strings
         def(m, "concat", "concat", 1, 256, fixed(SqlTypeName.VARCHAR));
+        def(m, "gc_distinct", "gc_distinct", 2, 2, fixed(SqlTypeName.VARCHAR));
         def(m, "concat_ws", "concat_ws", 2, 256, fixed(SqlTypeName.VARCHAR));
         def(m, "length", "length", 1, 1, fixed(SqlTypeName.BIGINT));
         def(m, "octet_length", "length", 1, 1, fixed(SqlTypeName.BIGINT));

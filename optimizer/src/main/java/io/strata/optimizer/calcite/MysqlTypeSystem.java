@@ -7,8 +7,9 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
- * MySQL's numeric limits: DECIMAL up to 65 digits with at most 30 after the point, and SUM of an
- * exact type is a DECIMAL (MySQL sums integers as DECIMAL(65,0) so they do not overflow).
+ * MySQL's numeric limits: DECIMAL up to 65 digits with at most 30 after the point; SUM of a
+ * DECIMAL widens to 65 digits. (SUM of integers is made DECIMAL by the translator, which sums
+ * {@code sum_arg(x)}; Calcite's own $SUM0 of counts must stay BIGINT.)
  */
 public final class MysqlTypeSystem extends RelDataTypeSystemImpl {
     public static final int MAX_PRECISION = 65;
@@ -31,10 +32,9 @@ public final class MysqlTypeSystem extends RelDataTypeSystemImpl {
 
     @Override
     public RelDataType deriveSumType(RelDataTypeFactory typeFactory, RelDataType argumentType) {
-        if (SqlTypeUtil.isExactNumeric(argumentType)) {
-            int scale = SqlTypeUtil.isDecimal(argumentType) ? argumentType.getScale() : 0;
+        if (SqlTypeUtil.isDecimal(argumentType)) {
             return typeFactory.createTypeWithNullability(
-                    typeFactory.createSqlType(SqlTypeName.DECIMAL, MAX_PRECISION, scale), argumentType.isNullable());
+                    typeFactory.createSqlType(SqlTypeName.DECIMAL, MAX_PRECISION, argumentType.getScale()), argumentType.isNullable());
         }
         if (SqlTypeUtil.isApproximateNumeric(argumentType)) {
             return typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.DOUBLE), argumentType.isNullable());

@@ -178,6 +178,7 @@ public final class MysqlFunctions {
             default -> -toDouble(a[0], ctx);
         }));
         m.put("to_double", strict((ctx, a, r) -> toDouble(a[0], ctx)));
+        m.put("sum_arg", strict((ctx, a, r) -> r.kind() == ResultKind.DECIMAL ? toDecimal(a[0], ctx) : toDouble(a[0], ctx)));
     }
 
     private interface LongOp {
@@ -304,6 +305,11 @@ public final class MysqlFunctions {
                 sb.append(toStr(o));
             }
             return sb.toString();
+        }));
+        // GROUP_CONCAT(DISTINCT …): values arrive joined by NUL in ORDER BY order; keep first occurrences
+        m.put("gc_distinct", strict((ctx, a, r) -> {
+            java.util.LinkedHashSet<String> seen = new java.util.LinkedHashSet<>(java.util.Arrays.asList(toStr(a[0]).split("\u0000", -1)));
+            return String.join(toStr(a[1]), seen);
         }));
         m.put("concat_ws", (ctx, a, r) -> {
             if (a[0] == null) {
