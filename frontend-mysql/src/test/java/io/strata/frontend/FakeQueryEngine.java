@@ -1,7 +1,6 @@
 package io.strata.frontend;
 
 import io.strata.spi.ErrorCode;
-import io.strata.spi.StrataException;
 import io.strata.spi.session.ColumnMeta;
 import io.strata.spi.session.MysqlType;
 import io.strata.spi.session.PreparedInfo;
@@ -15,12 +14,10 @@ import io.strata.spi.session.UserAccount;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -455,13 +452,5 @@ public final class FakeQueryEngine implements QueryEngine {
         String database() {
             return database;
         }
-    }
-
-    static String utf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    static String join(Object[] values) {
-        return Arrays.deepToString(values);
     }
 }

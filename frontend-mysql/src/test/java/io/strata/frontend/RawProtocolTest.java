@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -423,10 +422,5 @@ class RawProtocolTest {
 
     private static byte[] le8(long v) {
         return ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(v).array();
-    }
-
-    @SuppressWarnings("unused")
-    private static void assertBytes(byte[] expected, byte[] actual) {
-        assertArrayEquals(expected, actual);
     }
 }

@@ -18,7 +18,6 @@ import io.strata.frontend.packet.ComStmtSendLongDataPacket;
 import io.strata.frontend.packet.CommandType;
 import io.strata.frontend.packet.MalformedPacketException;
 import io.strata.frontend.packet.MySqlPayload;
-import io.strata.frontend.packet.OkPacket;
 import io.strata.frontend.packet.StatisticsResponsePacket;
 import io.strata.frontend.packet.StmtPrepareOkPacket;
 import io.strata.spi.ErrorCode;
