@@ -334,6 +334,21 @@ class RawProtocolTest {
     }
 
     @Test
+    void clientThatNeverAuthenticatesIsDisconnected() throws Exception {
+        try (MySqlServer strict = new MySqlServer(engine, TestKeys.config().withThreads(1, 1)
+                .withConnectTimeout(java.time.Duration.ofMillis(300)))) {
+            int strictPort = strict.start();
+            try (RawMySqlClient idle = new RawMySqlClient(strictPort); RawMySqlClient active = new RawMySqlClient(strictPort)) {
+                assertTrue(active.login("root", RawMySqlClient.DEFAULT_CAPS, null).isOk());
+                idle.readGreeting();
+                assertTrue(idle.closedByServer());
+                active.command(0x0e, new byte[0]);
+                assertTrue(active.read().isOk(), "an authenticated connection outlives the connect timeout");
+            }
+        }
+    }
+
+    @Test
     void tooManyConnections() throws IOException {
         try (MySqlServer one = new MySqlServer(engine, TestKeys.config().withThreads(1, 1).withMaxConnections(1))) {
             int onePort = one.start();

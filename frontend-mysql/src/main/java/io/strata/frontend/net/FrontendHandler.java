@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 
 import javax.net.ssl.SSLEngine;
 import java.io.IOException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import static java.util.Objects.requireNonNull;
 
@@ -37,6 +39,7 @@ public final class FrontendHandler extends ChannelInboundHandlerAdapter {
     private SerialExecutor executor;
     private WritabilityGate gate;
     private boolean registered;
+    private ScheduledFuture<?> connectTimeout;
     /** Nothing but the greeting has happened yet: the next frame may be an SSLRequest. */
     private boolean firstFrame = true;
 
@@ -55,6 +58,13 @@ public final class FrontendHandler extends ChannelInboundHandlerAdapter {
         registered = server.registry().register(id, channel);
         if (registered) {
             executor.execute(connection::start);
+            long timeoutMillis = server.config().connectTimeout().toMillis();
+            connectTimeout = ctx.executor().schedule(() -> {
+                if (!connection.authenticated()) {
+                    LOG.debug("connection {}: not authenticated within {} ms, closing", connection.connectionId(), timeoutMillis);
+                    ctx.close();
+                }
+            }, timeoutMillis, TimeUnit.MILLISECONDS);
         } else {
             executor.execute(() -> connection.refuse(ErrorCode.TOO_MANY_CONNECTIONS.error()));
         }
@@ -121,6 +131,9 @@ public final class FrontendHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        if (connectTimeout != null) {
+            connectTimeout.cancel(false);
+        }
         if (connection != null) {
             if (registered) {
                 server.registry().unregister(connection.connectionId());

@@ -50,6 +50,8 @@ final class MySqlConnection {
     private final String clientAddress;
 
     private Phase phase = Phase.AUTHENTICATING;
+    /** Authentication succeeded once (read by the event loop's connect-timeout check). */
+    private volatile boolean authenticated;
     /** The connection switched to TLS after an SSLRequest. */
     private boolean secure;
     private Authenticator authenticator;
@@ -79,6 +81,10 @@ final class MySqlConnection {
 
     long connectionId() {
         return connectionId;
+    }
+
+    boolean authenticated() {
+        return authenticated;
     }
 
     /** Sends the greeting. */
@@ -205,6 +211,7 @@ final class MySqlConnection {
         session = opened;
         dispatcher = new CommandDispatcher(connectionId, opened, out, capabilities, server.engine(), server.registry(), server.stats());
         phase = Phase.COMMANDS;
+        authenticated = true;
         authenticator = null;
         decoder.setMaxAllowedPacket(opened.maxAllowedPacket());
         out.writeAndFlush(new OkPacket(0, 0, opened.statusFlags(), 0, ""));
