@@ -372,15 +372,20 @@ public final class StrataSession implements SqlSession {
         if (st instanceof SQLCreateDatabaseStatement || st instanceof SQLDropDatabaseStatement
                 || st instanceof SQLCreateTableStatement || st instanceof SQLDropTableStatement
                 || st instanceof SQLTruncateStatement || st instanceof SQLCreateIndexStatement
-                || st instanceof SQLDropIndexStatement || st instanceof SQLAlterTableStatement) {
+                || st instanceof SQLDropIndexStatement || st instanceof SQLAlterTableStatement
+                || st instanceof com.alibaba.druid.sql.dialect.mysql.ast.statement.MySqlRenameTableStatement) {
             commitImplicitly();
             return ddl.execute(st, this);
         }
-        if (st instanceof MySqlShowWarningsStatement) {
-            return show.warnings(warnings, false);
+        if (st instanceof MySqlShowWarningsStatement w) {
+            return w.isCount() ? show.warningCount(warnings, false) : show.warnings(warnings, false);
         }
-        if (st instanceof MySqlShowErrorsStatement) {
-            return show.warnings(warnings, true);
+        if (st instanceof MySqlShowErrorsStatement e) {
+            return e.isCount() ? show.warningCount(warnings, true) : show.warnings(warnings, true);
+        }
+        if (st instanceof com.alibaba.druid.sql.dialect.mysql.ast.statement.MySqlFlushStatement) {
+            // FLUSH TABLES / PRIVILEGES / LOGS: nothing is cached that needs flushing
+            return UpdateResult.OK;
         }
         if (st instanceof MySqlKillStatement k) {
             return show.kill(k, this);

@@ -29,7 +29,12 @@ import com.alibaba.druid.sql.ast.expr.SQLCharExpr;
 import com.alibaba.druid.sql.dialect.mysql.ast.MySqlKey;
 import com.alibaba.druid.sql.dialect.mysql.ast.MySqlPrimaryKey;
 import com.alibaba.druid.sql.dialect.mysql.ast.MySqlUnique;
+import com.alibaba.druid.sql.dialect.mysql.ast.statement.MySqlAlterTableAlterColumn;
+import com.alibaba.druid.sql.dialect.mysql.ast.statement.MySqlAlterTableChangeColumn;
+import com.alibaba.druid.sql.dialect.mysql.ast.statement.MySqlAlterTableModifyColumn;
+import com.alibaba.druid.sql.dialect.mysql.ast.statement.MySqlRenameTableStatement;
 import com.alibaba.druid.sql.dialect.mysql.ast.statement.MySqlTableIndex;
+import com.alibaba.druid.sql.ast.statement.SQLAlterTableRenameColumn;
 import io.strata.optimizer.catalog.ColumnDef;
 import io.strata.optimizer.catalog.IndexDef;
 import io.strata.optimizer.catalog.TableDef;
@@ -90,6 +95,9 @@ public final class DdlExecutor {
         }
         if (st instanceof SQLAlterTableStatement s) {
             return alterTable(s, session);
+        }
+        if (st instanceof MySqlRenameTableStatement s) {
+            return renameTables(s, session);
         }
         throw ErrorCode.NOT_SUPPORTED_YET.error(st.getClass().getSimpleName());
     }
@@ -358,6 +366,8 @@ public final class DdlExecutor {
     private static final class Changes {
         final List<IndexDef> added = new ArrayList<>();
         final List<IndexDef> dropped = new ArrayList<>();
+        /** Columns whose stored values must be converted to a new type or checked for NULL. */
+        final List<Integer> rewrittenColumns = new ArrayList<>();
     }
 
     private interface Alteration {
@@ -432,6 +442,51 @@ public final class DdlExecutor {
         if (item instanceof SQLAlterTableDropPrimaryKey) {
             return dropIndex(t, "PRIMARY", changes);
         }
+        if (item instanceof MySqlAlterTableModifyColumn m) {
+            SQLColumnDefinition def = m.getNewColumnDefinition();
+            return changeColumn(t, Names.unquote(def.getColumnName()), def, m.isFirst() || m.getFirstColumn() != null,
+                    m.getAfterColumn() == null ? null : Names.simple(m.getAfterColumn()), changes);
+        }
+        if (item instanceof MySqlAlterTableChangeColumn c) {
+            return changeColumn(t, Names.simple(c.getColumnName()), c.getNewColumnDefinition(),
+                    c.isFirst() || c.getFirstColumn() != null,
+                    c.getAfterColumn() == null ? null : Names.simple(c.getAfterColumn()), changes);
+        }
+        if (item instanceof SQLAlterTableRenameColumn r) {
+            String from = Names.simple(r.getColumn());
+            String to = Names.simple(r.getTo());
+            ColumnDef c = t.column(from).orElseThrow(() -> ErrorCode.BAD_FIELD.error(from, t.name()));
+            if (!from.equalsIgnoreCase(to) && t.column(to).isPresent()) {
+                throw ErrorCode.DUP_FIELDNAME.error(to);
+            }
+            return replaceColumn(t, c, renamed(c, to));
+        }
+        if (item instanceof MySqlAlterTableAlterColumn a) {
+            String name = Names.simple(a.getColumn());
+            ColumnDef c = t.column(name).orElseThrow(() -> ErrorCode.BAD_FIELD.error(name, t.name()));
+            if (a.isDropDefault()) {
+                return replaceColumn(t, c, new ColumnDef(c.id(), c.name(), c.type(), c.nullable(), false, null, null,
+                        c.onUpdateExpr(), c.autoIncrement(), c.comment()));
+            }
+            if (a.getDefaultExpr() != null) {
+                Object literal = Exprs.literal(a.getDefaultExpr(), null);
+                if (literal == Exprs.NOT_LITERAL) {
+                    throw ErrorCode.NOT_SUPPORTED_YET.error("expression default for column '" + name + "'");
+                }
+                Object value;
+                try {
+                    value = literal == null ? null : new io.strata.sql.exec.Coercion(true, null).coerce(c, literal, 1);
+                } catch (StrataException e) {
+                    throw ErrorCode.INVALID_DEFAULT.error(name);
+                }
+                if (value == null && !c.nullable()) {
+                    throw ErrorCode.INVALID_DEFAULT.error(name);
+                }
+                return replaceColumn(t, c, new ColumnDef(c.id(), c.name(), c.type(), c.nullable(), true, value, null,
+                        c.onUpdateExpr(), c.autoIncrement(), c.comment()));
+            }
+            return t;
+        }
         throw ErrorCode.NOT_SUPPORTED_YET.error("ALTER TABLE " + item.toString().trim());
     }
 
@@ -461,6 +516,74 @@ public final class DdlExecutor {
         if (pc.unique()) {
             IndexDef idx = new IndexDef(out.nextIndexId(), TableDefBuilder.keyName(null, List.of(c.id()), cols, out.indexes()),
                     List.of(c.id()), true, false);
+            changes.added.add(idx);
+            out = withIndexes(out, append(out.indexes(), idx), out.nextIndexId() + 1);
+        }
+        return out;
+    }
+
+    private static ColumnDef renamed(ColumnDef c, String name) {
+        return new ColumnDef(c.id(), name, c.type(), c.nullable(), c.hasDefault(), c.defaultValue(), c.defaultExpr(),
+                c.onUpdateExpr(), c.autoIncrement(), c.comment());
+    }
+
+    private static TableDef replaceColumn(TableDef t, ColumnDef old, ColumnDef now) {
+        List<ColumnDef> cols = new ArrayList<>(t.columns());
+        cols.set(t.columnIndexById(old.id()), now);
+        return new TableDef(t.id(), t.database(), t.name(), cols, t.indexes(), t.pkIsHandle(), t.nextColumnId(),
+                t.nextIndexId(), t.comment());
+    }
+
+    /**
+     * MODIFY / CHANGE COLUMN: the column keeps its id; when its type or nullability changes, every
+     * stored row is converted (strictly: a value that does not fit fails the statement) and rewritten
+     * with its index entries, see {@link #rewriteRows}.
+     */
+    private static TableDef changeColumn(TableDef t, String name, SQLColumnDefinition def, boolean first, String after,
+                                         Changes changes) {
+        ColumnDef old = t.column(name).orElseThrow(() -> ErrorCode.BAD_FIELD.error(name, t.name()));
+        TableDefBuilder.ParsedColumn pc = TableDefBuilder.column(def, old.id());
+        ColumnDef now = pc.column();
+        if (!now.name().equalsIgnoreCase(old.name()) && t.column(now.name()).isPresent()) {
+            throw ErrorCode.DUP_FIELDNAME.error(now.name());
+        }
+        boolean inPk = t.primaryKey().map(pk -> pk.columnIds().contains(old.id())).orElse(false);
+        if (inPk) {
+            now = TableDefBuilder.withNullable(now, false);
+        }
+        if (t.pkIsHandle() && t.handleColumnIndex() == t.columnIndexById(old.id())
+                && !TableDefBuilder.canBeHandle(List.of(old.id()), List.of(now))) {
+            throw ErrorCode.NOT_SUPPORTED_YET.error("changing the integer primary key (the row handle) to a non-integer type");
+        }
+        if (pc.primaryKey()) {
+            throw ErrorCode.NOT_SUPPORTED_YET.error("adding a PRIMARY KEY through MODIFY/CHANGE COLUMN");
+        }
+        List<ColumnDef> cols = new ArrayList<>(t.columns());
+        int pos = t.columnIndexById(old.id());
+        cols.remove(pos);
+        if (first) {
+            pos = 0;
+        } else if (after != null) {
+            int idx = -1;
+            for (int i = 0; i < cols.size(); i++) {
+                if (cols.get(i).name().equalsIgnoreCase(after)) {
+                    idx = i;
+                }
+            }
+            if (idx < 0) {
+                throw ErrorCode.BAD_FIELD.error(after, t.name());
+            }
+            pos = idx + 1;
+        }
+        cols.add(pos, now);
+        if (!now.type().equals(old.type()) || now.nullable() != old.nullable()) {
+            changes.rewrittenColumns.add(now.id());
+        }
+        TableDef out = new TableDef(t.id(), t.database(), t.name(), cols, t.indexes(), t.pkIsHandle(), t.nextColumnId(),
+                t.nextIndexId(), t.comment());
+        if (pc.unique()) {
+            IndexDef idx = new IndexDef(out.nextIndexId(), TableDefBuilder.keyName(null, List.of(now.id()), cols, out.indexes()),
+                    List.of(now.id()), true, false);
             changes.added.add(idx);
             out = withIndexes(out, append(out.indexes(), idx), out.nextIndexId() + 1);
         }
@@ -560,8 +683,103 @@ public final class DdlExecutor {
                 }
             }
             changes.added.removeIf(a -> changes.dropped.stream().anyMatch(d -> d.id() == a.id()));
+            if (!changes.rewrittenColumns.isEmpty()) {
+                rewriteRows(txn, catalog, t, altered, changes);
+            }
             backfill(txn, catalog, altered, changes.added);
             w.putTable(altered);
+            return null;
+        });
+        return UpdateResult.OK;
+    }
+
+    /**
+     * Converts the changed columns of every row to their new types (strict conversion: a value
+     * that does not fit, or a NULL in a column that became NOT NULL, fails the ALTER) and rewrites
+     * the rows with all their index entries, removing the old entries first so that uniqueness is
+     * checked against converted values only.
+     */
+    private static void rewriteRows(Transaction txn, Catalog catalog, TableDef before, TableDef after, Changes changes) {
+        KvTableAccess access = new KvTableAccess(catalog);
+        List<Row> rows = new ArrayList<>();
+        Iterator<Row> it = access.scan(txn, after, Long.MIN_VALUE, Long.MAX_VALUE);
+        while (it.hasNext()) {
+            rows.add(it.next());
+        }
+        TableWriter oldWriter = new TableWriter(txn, before);
+        TableWriter newWriter = new TableWriter(txn, after);
+        io.strata.sql.exec.Coercion strict = new io.strata.sql.exec.Coercion(true, null);
+        List<Row> converted = new ArrayList<>();
+        int rowNo = 0;
+        for (Row r : rows) {
+            rowNo++;
+            Object[] vals = r.values().clone();
+            for (int colId : changes.rewrittenColumns) {
+                int i = after.columnIndexById(colId);
+                ColumnDef c = after.columns().get(i);
+                vals[i] = strict.coerce(c, vals[i], rowNo);
+                if (vals[i] == null && !c.nullable()) {
+                    throw new StrataException(ErrorCode.BAD_NULL_ERROR, "Invalid use of NULL value");
+                }
+            }
+            // the old entries are keyed by the old values in the old layout
+            Object[] oldLayout = new Object[before.columns().size()];
+            for (int i = 0; i < oldLayout.length; i++) {
+                oldLayout[i] = r.values()[after.columnIndexById(before.columns().get(i).id())];
+            }
+            oldWriter.delete(new Row(r.handle(), oldLayout));
+            converted.add(new Row(r.handle(), vals));
+        }
+        for (Row r : converted) {
+            TableWriter.Duplicate d = newWriter.findDuplicate(r.handle(), r.values(), r.handle());
+            if (d != null) {
+                throw d.error();
+            }
+            newWriter.insert(r.handle(), r.values());
+        }
+    }
+
+    private StatementResult renameTables(MySqlRenameTableStatement s, StrataSession session) {
+        record Rename(QualifiedTable from, QualifiedTable to) {
+        }
+        List<Rename> renames = new ArrayList<>();
+        for (MySqlRenameTableStatement.Item item : s.getItems()) {
+            Names.QualifiedName f = Names.qualify(item.getName(), session.currentDatabase());
+            Names.QualifiedName t = Names.qualify(item.getTo(), session.currentDatabase());
+            checkNotSystem(f.database());
+            checkNotSystem(t.database());
+            renames.add(new Rename(new QualifiedTable(f.database(), f.table()), new QualifiedTable(t.database(), t.table())));
+        }
+        session.services().catalog().runDdl((txn, catalog, w) -> {
+            // renames apply in order, each seeing the previous ones (RENAME TABLE a TO tmp, b TO a, tmp TO b)
+            java.util.Map<String, TableDef> byName = new java.util.HashMap<>();
+            java.util.Set<String> gone = new java.util.HashSet<>();
+            for (Rename r : renames) {
+                String fromKey = r.from().database() + "." + r.from().table();
+                String toKey = r.to().database() + "." + r.to().table();
+                TableDef t = byName.containsKey(fromKey) ? byName.get(fromKey)
+                        : gone.contains(fromKey) ? null : catalog.table(r.from().database(), r.from().table()).orElse(null);
+                if (t == null) {
+                    throw ErrorCode.NO_SUCH_TABLE.error(r.from().database(), r.from().table());
+                }
+                boolean targetTaken = byName.containsKey(toKey)
+                        || (!gone.contains(toKey) && catalog.table(r.to().database(), r.to().table()).isPresent());
+                if (targetTaken) {
+                    throw ErrorCode.TABLE_EXISTS.error(r.to().table());
+                }
+                if (!catalog.hasDatabase(r.to().database())) {
+                    throw ErrorCode.BAD_DB_ERROR.error(r.to().database());
+                }
+                TableDef moved = new TableDef(t.id(), r.to().database(), r.to().table(), t.columns(), t.indexes(),
+                        t.pkIsHandle(), t.nextColumnId(), t.nextIndexId(), t.comment());
+                byName.remove(fromKey);
+                gone.add(fromKey);
+                gone.remove(toKey);
+                byName.put(toKey, moved);
+            }
+            for (TableDef t : byName.values()) {
+                w.putTable(t);
+            }
             return null;
         });
         return UpdateResult.OK;

@@ -104,6 +104,18 @@ public final class ShowExecutor {
         if (st instanceof MySqlShowTableStatusStatement s) {
             return tableStatus(s, ctx);
         }
+        if (st instanceof com.alibaba.druid.sql.dialect.mysql.ast.statement.MySqlShowCreateDatabaseStatement s) {
+            String db = Names.simple(s.getDatabase()).toLowerCase(Locale.ROOT);
+            DatabaseDef d = ctx.catalog().database(db).orElseThrow(() -> ErrorCode.BAD_DB_ERROR.error(db));
+            return Results.of(Results.texts("Database", "Create Database"), rows(new Object[]{d.name(),
+                    "CREATE DATABASE `" + d.name() + "` /*!40100 DEFAULT CHARACTER SET " + d.charset() + " COLLATE "
+                            + d.collation() + " */ /*!80016 DEFAULT ENCRYPTION='N' */"}));
+        }
+        if (st instanceof com.alibaba.druid.sql.dialect.mysql.ast.statement.MySqlShowGrantsStatement) {
+            String user = ctx.session().info().user();
+            return Results.of(Results.texts("Grants for " + user + "@%"),
+                    rows(new Object[]{"GRANT ALL PRIVILEGES ON *.* TO `" + user + "`@`%` WITH GRANT OPTION"}));
+        }
         if (st instanceof MySqlAnalyzeStatement s) {
             List<Object[]> rows = new ArrayList<>();
             for (SQLExprTableSource ts : s.getTableSources()) {
@@ -406,6 +418,13 @@ public final class ShowExecutor {
             }
         }
         return Results.of(cols, rows);
+    }
+
+    /** SHOW COUNT(*) WARNINGS / ERRORS. */
+    public QueryResult warningCount(List<Warning> warnings, boolean errorsOnly) {
+        long n = warnings.stream().filter(w -> !errorsOnly || w.level().equals("Error")).count();
+        return Results.of(List.of(Results.bigint(errorsOnly ? "@@session.error_count" : "@@session.warning_count")),
+                rows(new Object[]{n}));
     }
 
     public StatementResult kill(MySqlKillStatement k, StrataSession session) {
