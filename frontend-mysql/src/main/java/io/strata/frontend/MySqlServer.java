@@ -31,9 +31,10 @@ import java.net.InetSocketAddress;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static java.util.Objects.requireNonNull;
 
@@ -74,8 +75,7 @@ public final class MySqlServer implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         KeyPair keys = config.rsaKeyPair() != null ? config.rsaKeyPair() : RsaKeys.generate(RSA_KEY_BITS);
-        workers = new ThreadPoolExecutor(config.workerThreads(), config.workerThreads(), 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), new DefaultThreadFactory("strata-mysql-worker", true));
+        workers = newWorkerPool(config.workerThreads());
         registry = new ConnectionRegistry(config.maxConnections());
         ServerContext context = new ServerContext(engine, config, workers, registry, new NonceGenerator(new SecureRandom()),
                 new RsaKeys(keys), new Sha2PasswordCache(), new ServerStats());
@@ -114,6 +114,22 @@ public final class MySqlServer implements AutoCloseable {
         int port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
         LOG.info("MySQL protocol listening on {}:{}", config.host(), port);
         return port;
+    }
+
+    /**
+     * The shared command pool: a fork-join pool in FIFO mode, so a worker blocked by a slow
+     * client ({@code WritabilityGate}, a managed block) is compensated by a spare thread instead of
+     * taking a slot from other connections.
+     */
+    private static ExecutorService newWorkerPool(int threads) {
+        AtomicInteger counter = new AtomicInteger();
+        ForkJoinPool.ForkJoinWorkerThreadFactory factory = pool -> {
+            ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            thread.setName("strata-mysql-worker-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        return new ForkJoinPool(threads, factory, (thread, error) -> LOG.error("uncaught in {}", thread.getName(), error), true);
     }
 
     /** Connections currently open. */

@@ -431,6 +431,32 @@ class RawProtocolTest {
         }
     }
 
+    @Test
+    void slowClientsDoNotStarveOthers() throws Exception {
+        try (MySqlServer small = new MySqlServer(engine, TestKeys.config().withThreads(1, 2))) {
+            int smallPort = small.start();
+            List<RawMySqlClient> stalled = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    RawMySqlClient client = new RawMySqlClient(smallPort, 16 * 1024);
+                    stalled.add(client);
+                    assertTrue(client.login("root", RawMySqlClient.DEFAULT_CAPS, null).isOk());
+                    client.query("SELECT * FROM big 100000 1000");
+                }
+                // Four readers that never read, two worker threads: the next client is still served.
+                try (RawMySqlClient other = new RawMySqlClient(smallPort)) {
+                    assertTrue(other.login("root", RawMySqlClient.DEFAULT_CAPS, null).isOk());
+                    other.query("SELECT 1");
+                    assertEquals("1", other.readResponse(true).get(2).asPayload().readStringLenenc());
+                }
+            } finally {
+                for (RawMySqlClient client : stalled) {
+                    client.close();
+                }
+            }
+        }
+    }
+
     private static byte[] le4(long v) {
         return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) v).array();
     }
