@@ -15,7 +15,8 @@ import static java.util.Objects.requireNonNull;
  * @param port                     TCP port; 0 picks a free ephemeral port ({@link MySqlServer#start()} returns it)
  * @param maxConnections           connections beyond this are refused with ER_CON_COUNT_ERROR (1040)
  * @param ioThreads                Netty event-loop threads (socket I/O and framing only)
- * @param workerThreads            threads of the shared pool that runs commands (each connection serially)
+ * @param workerThreads            parallelism of the shared pool that runs commands (each connection serially);
+ *                                 workers blocked on a slow client are compensated by spare threads
  * @param defaultAuthPlugin        the plugin every account authenticates with; others are switched to it
  * @param rsaKeyPair               RSA keys for caching_sha2_password full authentication, or null to generate at start
  * @param defaultMaxAllowedPacket  max_allowed_packet before a session exists (during the handshake)
