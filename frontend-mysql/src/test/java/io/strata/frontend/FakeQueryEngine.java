@@ -60,6 +60,7 @@ public final class FakeQueryEngine implements QueryEngine {
     private final List<SessionInfo> opened = new CopyOnWriteArrayList<>();
     private final AtomicLong rowsPulled = new AtomicLong();
     private final AtomicInteger closedSessions = new AtomicInteger();
+    private final AtomicInteger closedResults = new AtomicInteger();
     private final List<Long> kills = new CopyOnWriteArrayList<>();
     private volatile long maxAllowedPacket = 64L * 1024 * 1024;
 
@@ -116,6 +117,11 @@ public final class FakeQueryEngine implements QueryEngine {
 
     public int closedSessions() {
         return closedSessions.get();
+    }
+
+    /** Streaming ({@code big}) results closed so far. */
+    public int closedResults() {
+        return closedResults.get();
     }
 
     public List<Long> kills() {
@@ -320,6 +326,7 @@ public final class FakeQueryEngine implements QueryEngine {
 
                 @Override
                 public void close() {
+                    closedResults.incrementAndGet();
                 }
             };
         }

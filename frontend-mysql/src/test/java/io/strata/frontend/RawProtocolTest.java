@@ -432,6 +432,23 @@ class RawProtocolTest {
     }
 
     @Test
+    void clientLeavingMidResultReleasesResultAndSession() throws Exception {
+        try (RawMySqlClient client = new RawMySqlClient(port, 16 * 1024)) {
+            assertTrue(client.login("root", RawMySqlClient.DEFAULT_CAPS, null).isOk());
+            client.query("SELECT * FROM big 1000000 1000");
+            for (int i = 0; i < 10; i++) {
+                client.read();
+            }
+        }
+        for (int i = 0; i < 200 && (engine.closedResults() == 0 || engine.closedSessions() == 0); i++) {
+            Thread.sleep(50);
+        }
+        assertEquals(1, engine.closedResults());
+        assertEquals(1, engine.closedSessions());
+        assertTrue(engine.rowsPulled() < 1_000_000);
+    }
+
+    @Test
     void slowClientsDoNotStarveOthers() throws Exception {
         try (MySqlServer small = new MySqlServer(engine, TestKeys.config().withThreads(1, 2))) {
             int smallPort = small.start();
