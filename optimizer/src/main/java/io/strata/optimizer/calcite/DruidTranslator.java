@@ -275,8 +275,8 @@ final class DruidTranslator {
             return SqlLiteral.createExactNumeric(i.getNumber().toString(), POS);
         }
         if (e instanceof SQLVariantRefExpr v && "?".equals(v.getName())) {
-            // LIMIT ? is bound per execution
-            paramTag(v.getIndex(), ResultKind.INTEGER);
+            // LIMIT ? is bound per execution; Calcite types it INTEGER (a Java int)
+            paramTag(v.getIndex(), InternalValues.INT32);
             return new SqlDynamicParam(v.getIndex(), POS);
         }
         throw ErrorCode.PARSE_ERROR.error(e.toString(), 1);

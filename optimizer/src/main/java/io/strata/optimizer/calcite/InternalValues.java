@@ -31,6 +31,9 @@ public final class InternalValues {
     private InternalValues() {
     }
 
+    /** Tag of a parameter Calcite types as INTEGER (LIMIT/OFFSET): a Java Integer inside. */
+    public static final char INT32 = 'L';
+
     public static char tag(RelDataType type) {
         return tag(type.getSqlTypeName());
     }
@@ -74,6 +77,8 @@ public final class InternalValues {
         switch (tag) {
             case ResultKind.INTEGER:
                 return v instanceof Long ? v : MysqlValues.toLong(v, ctx);
+            case INT32:
+                return (int) Math.max(0, Math.min(Integer.MAX_VALUE, MysqlValues.toLong(v, ctx)));
             case ResultKind.DECIMAL: {
                 BigDecimal d = MysqlValues.toDecimal(v, ctx);
                 return d == null ? null : d.scale() == scale ? d : d.setScale(scale, RoundingMode.HALF_UP);

@@ -189,8 +189,8 @@ public final class PushDownRule extends RelOptRule {
                 return null;
             }
         }
-        RexNode a = call.getOperands().get(0);
-        RexNode b = call.getOperands().get(1);
+        RexNode a = numericColumn(call.getOperands().get(0));
+        RexNode b = numericColumn(call.getOperands().get(1));
         if (!(a instanceof RexInputRef) && b instanceof RexInputRef) {
             RexNode t = a;
             a = b;
@@ -212,6 +212,20 @@ public final class PushDownRule extends RelOptRule {
             return null;
         }
         return new Comparison(kind, ref.getIndex(), src, colNumeric);
+    }
+
+    /**
+     * A numeric column widened by a cast for the comparison (BIGINT id compared with 2.5 becomes
+     * CAST(id AS DECIMAL) > 2.5) is compared exactly like the column itself.
+     */
+    private static RexNode numericColumn(RexNode n) {
+        if (n.getKind() == SqlKind.CAST) {
+            RexNode inner = ((RexCall) n).getOperands().get(0);
+            if (inner instanceof RexInputRef && SqlTypeUtil.isNumeric(inner.getType()) && SqlTypeUtil.isNumeric(n.getType())) {
+                return inner;
+            }
+        }
+        return n;
     }
 
     private static RexNode stripCast(RexNode n) {

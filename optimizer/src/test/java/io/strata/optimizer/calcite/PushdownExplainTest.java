@@ -1,0 +1,80 @@
+package io.strata.optimizer.calcite;
+
+import io.strata.spi.session.QueryResult;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Pushdown of key predicates into the scan, visible both in TableAccess calls and in EXPLAIN. */
+class PushdownExplainTest extends PlannerFixture {
+    private List<String> explain(String sql) {
+        try (QueryResult r = planner.explain(parse(sql), ctx)) {
+            assertEquals(List.of("id", "estRows", "task", "access object", "operator info"),
+                    r.columns().stream().map(c -> c.name()).toList());
+            List<String> out = new ArrayList<>();
+            r.rows().forEachRemaining(row -> out.add(render(row)));
+            return out;
+        }
+    }
+
+    private List<String> accesses(String sql) {
+        tables.log.clear();
+        rows(sql);
+        return List.copyOf(tables.log);
+    }
+
+    @Test
+    void pointGetOnHandle() {
+        assertEquals(List.of("get users 3"), accesses("select name from users where id = 3"));
+        String plan = String.join("\n", explain("select name from users where id = 3"));
+        assertTrue(plan.contains("Point_Get") && plan.contains("table:users") && plan.contains("handle:3"), plan);
+        ctx.parameters = new Object[]{2L};
+        assertEquals(List.of("get users 2"), accesses("select name from users where id = ?"));
+        assertTrue(String.join("\n", explain("select name from users where id = ?")).contains("handle:?"));
+    }
+
+    @Test
+    void batchPointGetForInList() {
+        assertEquals(List.of("get users 1", "get users 4"), accesses("select name from users where id in (1, 4)"));
+        assertEquals(List.of("alice", "dave"), rows("select name from users where id in (1, 4) order by id"));
+        assertTrue(String.join("\n", explain("select name from users where id in (1, 4)")).contains("Batch_Point_Get"));
+    }
+
+    @Test
+    void handleRange() {
+        assertEquals(List.of("scan users [2,3]"), accesses("select name from users where id >= 2 and id < 4"));
+        assertEquals(List.of("scan users [3,+inf]"), accesses("select name from users where id > 2.5"));
+        assertEquals(List.of("carol", "dave"), rows("select name from users where id > 2.5 order by id"));
+        String plan = String.join("\n", explain("select name from users where id > 1 and id <= 3 and age > 20"));
+        assertTrue(plan.contains("TableRangeScan") && plan.contains("range:(1,3]"), plan);
+        assertTrue(plan.contains("Selection") && plan.contains("gt(age, 20)"), plan);
+    }
+
+    @Test
+    void indexLookup() {
+        assertEquals(List.of("index users uk_name [bob]"), accesses("select id from users where name = 'bob'"));
+        assertEquals(List.of("index users idx_city [Paris]"), accesses("select id from users where city = 'Paris' and age > 1"));
+        assertEquals(List.of("1"), rows("select id from users where city = 'Paris' and age > 1"));
+        String plan = String.join("\n", explain("select id from orders where user_id = 1"));
+        assertTrue(plan.contains("IndexLookUp") && plan.contains("index:idx_user"), plan);
+        ctx.parameters = new Object[]{"carol"};
+        assertEquals(List.of("3"), rows("select id from users where name = ?"));
+    }
+
+    @Test
+    void fullScanWhenNothingPushable() {
+        assertEquals(List.of("scan users [-inf,+inf]"), accesses("select id from users where age + 1 > 30"));
+        assertTrue(String.join("\n", explain("select id from users where age > 30")).contains("TableFullScan"));
+    }
+
+    @Test
+    void joinsPushIntoBothSides() {
+        String plan = String.join("\n", explain("select u.name, o.amount from users u join orders o on o.user_id = u.id where u.id = 1"));
+        assertTrue(plan.contains("Point_Get") && plan.contains("HashJoin"), plan);
+        assertEquals(List.of("alice|10.50", "alice|20.25"), rows("select u.name, o.amount from users u join orders o on o.user_id = u.id where u.id = 1 order by o.id"));
+    }
+}
