@@ -77,7 +77,8 @@ class MysqlTextTest {
         assertEquals("2", MysqlText.toText(1.5d, 0));
         assertEquals("1.00", MysqlText.toText(1.005d, 2), "1.005 is 1.00499999999999989... in binary");
         assertEquals("-3.1416", MysqlText.toText(-3.14159265d, 4));
-        assertEquals("0.00", MysqlText.toText(-0.001d, 2));
+        assertEquals("-0.00", MysqlText.toText(-0.001d, 2));
+        assertEquals("-0.0", MysqlText.toText(-0.0d, 1));
         assertEquals("1.2346", MysqlText.toText(1.23456f, 4));
         assertEquals("100000000000000000000.0", MysqlText.toText(1e20d, 1));
         assertEquals("0.1", MysqlText.toText(0.1d, MysqlText.NOT_FIXED_DEC));

@@ -23,7 +23,8 @@ import java.time.LocalTime;
  *       exponent is in [-14, 15] or the number has a fractional part, otherwise {@code d.ddde[-]N}
  *       with no {@code +} and no leading zeros in the exponent: {@code 1e20}, {@code 0.1},
  *       {@code 1.2345678901234568e17}, {@code 1e-15} is {@code 0.000000000000001},
- *       {@code 1e-16} stays {@code 1e-16}; negative zero prints {@code -0};</li>
+ *       {@code 1e-16} stays {@code 1e-16}; negative zero prints {@code -0} (as in the transcripts of
+ *       MySQL bug #67978, where a DOUBLE column shows both {@code -0} and {@code 0});</li>
  *   <li>FLOAT with at most 6 significant digits ({@code FLT_DIG}), same layout: {@code 1.23457};</li>
  *   <li>DOUBLE or FLOAT of a column with fixed decimals ({@code DOUBLE(10,2)}, decimals below
  *       {@link #NOT_FIXED_DEC}): exactly that many digits after the point, correctly rounded from the
@@ -122,15 +123,17 @@ public final class MysqlText {
 
     /**
      * A DOUBLE or FLOAT with a fixed number of decimals (MySQL's {@code my_fcvt}): the exact binary
-     * value rounded half-even to {@code decimals} places, never in exponent form.
+     * value rounded half-even to {@code decimals} places, never in exponent form; a negative value
+     * that rounds to zero keeps its sign, as dtoa reports it ({@code -0.00}).
      */
     public static String formatFixed(double value, int decimals) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return "0";
         }
         String text = new BigDecimal(value).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
-        boolean negativeZero = value < 0 && text.chars().noneMatch(c -> c >= '1' && c <= '9');
-        return negativeZero ? text.substring(text.startsWith("-") ? 1 : 0) : text;
+        // dtoa keeps the sign of a value that rounds to zero (and of -0.0): MySQL prints "-0.00".
+        boolean negative = (Double.doubleToRawLongBits(value) & Long.MIN_VALUE) != 0;
+        return negative && !text.startsWith("-") ? "-" + text : text;
     }
 
     /** A FLOAT as MySQL prints it: at most six significant digits, trailing zeros dropped. */
