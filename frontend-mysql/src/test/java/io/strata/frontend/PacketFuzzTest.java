@@ -53,7 +53,7 @@ class PacketFuzzTest {
 
     @Test
     void handshakeResponse() {
-        fuzz("handshake", HandshakeResponse41Packet::decode);
+        fuzz("handshake", HandshakeResponse41Packet::new);
     }
 
     @Test

@@ -155,7 +155,7 @@ final class MySqlConnection {
                     // TLS is not configured (or already on): CLIENT_SSL was not offered for this.
                     throw ErrorCode.HANDSHAKE_ERROR.error();
                 }
-                outcome = authenticator.onHandshakeResponse(HandshakeResponse41Packet.decode(payload));
+                outcome = authenticator.onHandshakeResponse(new HandshakeResponse41Packet(payload));
             } else {
                 outcome = authenticator.onAuthData(payload.readBytesEof());
             }

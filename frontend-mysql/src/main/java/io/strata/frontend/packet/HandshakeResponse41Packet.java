@@ -42,35 +42,31 @@ public final class HandshakeResponse41Packet implements MySqlPacket {
                 && (payload.byteBuf().getIntLE(payload.byteBuf().readerIndex()) & Capabilities.CLIENT_SSL) != 0;
     }
 
-    public static HandshakeResponse41Packet decode(MySqlPayload payload) {
-        int capabilities = (int) payload.readInt4();
+    /** Decodes the packet (the server side). */
+    public HandshakeResponse41Packet(MySqlPayload payload) {
+        this.capabilities = (int) payload.readInt4();
         if (!Capabilities.has(capabilities, Capabilities.CLIENT_PROTOCOL_41)) {
             throw new MalformedPacketException("client does not speak protocol 4.1");
         }
-        long maxPacket = payload.readInt4();
-        int collation = payload.readInt1();
+        this.maxPacketSize = payload.readInt4();
+        this.collation = payload.readInt1();
         payload.skip(23);
-        String user = payload.readStringNul();
-        byte[] auth;
+        this.user = payload.readStringNul();
         if (Capabilities.has(capabilities, Capabilities.CLIENT_PLUGIN_AUTH_LENENC_CLIENT_DATA)) {
-            auth = payload.readBytesLenenc();
+            this.authResponse = payload.readBytesLenenc();
         } else if (Capabilities.has(capabilities, Capabilities.CLIENT_SECURE_CONNECTION)) {
-            auth = payload.readBytes(payload.readInt1());
+            this.authResponse = payload.readBytes(payload.readInt1());
         } else {
-            auth = payload.readBytesNul();
+            this.authResponse = payload.readBytesNul();
         }
-        String database = null;
+        String db = null;
         if (Capabilities.has(capabilities, Capabilities.CLIENT_CONNECT_WITH_DB) && payload.isReadable()) {
-            database = payload.readStringNul();
-            if (database.isEmpty()) {
-                database = null;
-            }
+            db = payload.readStringNul();
         }
-        String plugin = null;
-        if (Capabilities.has(capabilities, Capabilities.CLIENT_PLUGIN_AUTH) && payload.isReadable()) {
-            plugin = payload.readStringNul();
-        }
-        Map<String, String> attributes = new LinkedHashMap<>();
+        this.database = db == null || db.isEmpty() ? null : db;
+        this.authPlugin = Capabilities.has(capabilities, Capabilities.CLIENT_PLUGIN_AUTH) && payload.isReadable()
+                ? payload.readStringNul() : null;
+        Map<String, String> attrs = new LinkedHashMap<>();
         if (Capabilities.has(capabilities, Capabilities.CLIENT_CONNECT_ATTRS) && payload.isReadable()) {
             long length = payload.readIntLenenc();
             if (length < 0 || length > payload.readableBytes()) {
@@ -80,13 +76,13 @@ public final class HandshakeResponse41Packet implements MySqlPacket {
             while (payload.readableBytes() > end) {
                 String key = payload.readStringLenenc();
                 String value = payload.readStringLenenc();
-                attributes.put(key, value);
+                attrs.put(key, value);
             }
             if (payload.readableBytes() != end) {
                 throw new MalformedPacketException("connection attributes overrun their length");
             }
         }
-        return new HandshakeResponse41Packet(capabilities, maxPacket, collation, user, auth, database, plugin, attributes);
+        this.attributes = Collections.unmodifiableMap(attrs);
     }
 
     @Override
