@@ -336,7 +336,7 @@ class RawProtocolTest {
     @Test
     void clientThatNeverAuthenticatesIsDisconnected() throws Exception {
         try (MySqlServer strict = new MySqlServer(engine, TestKeys.config().withThreads(1, 1)
-                .withConnectTimeout(java.time.Duration.ofMillis(300)))) {
+                .withConnectTimeout(java.time.Duration.ofSeconds(2)))) {
             int strictPort = strict.start();
             try (RawMySqlClient idle = new RawMySqlClient(strictPort); RawMySqlClient active = new RawMySqlClient(strictPort)) {
                 assertTrue(active.login("root", RawMySqlClient.DEFAULT_CAPS, null).isOk());

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import javax.net.ssl.SSLEngine;
 import java.io.IOException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -82,13 +83,20 @@ public final class FrontendHandler extends ChannelInboundHandlerAdapter {
                 startTls(ctx);
                 return;
             }
-            executor.execute(() -> {
-                try {
-                    connection.onFrame(frame);
-                } finally {
-                    resumeReadsIfDrained(ctx.channel());
-                }
-            });
+            try {
+                executor.execute(() -> {
+                    try {
+                        connection.onFrame(frame);
+                    } finally {
+                        resumeReadsIfDrained(ctx.channel());
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                // The server is shutting down: its worker pool takes no more work.
+                frame.release();
+                ctx.close();
+                return;
+            }
             if (executor.pending() > MAX_QUEUED_COMMANDS) {
                 ctx.channel().config().setAutoRead(false);
             }
