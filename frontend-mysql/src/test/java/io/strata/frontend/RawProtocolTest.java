@@ -285,6 +285,16 @@ class RawProtocolTest {
     }
 
     @Test
+    void emptyCommandPacketIsMalformed() throws IOException {
+        try (RawMySqlClient client = loggedIn(RawMySqlClient.DEFAULT_CAPS)) {
+            client.write(0, new byte[0]);
+            Packet err = client.read();
+            assertEquals(1158, err.errorCode());
+            assertTrue(client.closedByServer());
+        }
+    }
+
+    @Test
     void garbageHandshakeIsRefused() throws IOException {
         try (RawMySqlClient client = new RawMySqlClient(port)) {
             client.readGreeting();

@@ -30,8 +30,9 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * One client connection through its life: greeting, authentication, then commands until the
- * client quits or the socket closes. All methods except {@link #cancelRunningStatement()} run on
- * the connection's serial executor, one at a time, so the state here needs no locks.
+ * client quits or the socket closes. All methods except {@link #cancelRunningStatement()} and
+ * {@link #authenticated()} (called from the event loop; they read volatile fields only) run on the
+ * connection's serial executor, one at a time, so the state here needs no locks.
  */
 final class MySqlConnection {
     private static final Logger LOG = LoggerFactory.getLogger(MySqlConnection.class);
@@ -123,7 +124,7 @@ final class MySqlConnection {
             MySqlPayload payload = new MySqlPayload(frame.content());
             if (phase == Phase.AUTHENTICATING) {
                 authenticate(payload, frame.sequenceId());
-            } else if (payload.peekInt1() == CommandType.COM_CHANGE_USER.code()) {
+            } else if (payload.isReadable() && payload.peekInt1() == CommandType.COM_CHANGE_USER.code()) {
                 changeUser(payload, frame.sequenceId());
             } else {
                 CommandDispatcher.Next next;
