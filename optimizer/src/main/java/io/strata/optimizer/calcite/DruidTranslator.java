@@ -296,12 +296,19 @@ final class DruidTranslator {
         List<SqlNode> items = new ArrayList<>();
         for (SQLSelectItem item : b.getSelectList()) {
             SQLExpr e = item.getExpr();
-            if (e instanceof SQLAllColumnExpr) {
+            if (e instanceof SQLAllColumnExpr all && all.getOwner() == null) {
                 items.add(SqlIdentifier.star(POS));
                 continue;
             }
-            if (e instanceof SQLPropertyExpr p && "*".equals(p.getName())) {
-                List<String> names = new ArrayList<>(qualifiedNames(p.getOwner()));
+            SQLExpr starOwner = e instanceof SQLAllColumnExpr all ? all.getOwner()
+                    : e instanceof SQLPropertyExpr p && "*".equals(p.getName()) ? p.getOwner() : null;
+            if (starOwner != null) {
+                List<String> names = new ArrayList<>(qualifiedNames(starOwner));
+                java.util.Set<String> known = new java.util.HashSet<>();
+                collectAliases(b.getFrom(), known);
+                if (!known.contains(names.get(names.size() - 1).toLowerCase(Locale.ROOT))) {
+                    throw ErrorCode.BAD_TABLE.error(String.join(".", names));
+                }
                 names.add("");
                 items.add(SqlIdentifier.star(names, POS, null));
                 continue;
@@ -310,7 +317,7 @@ final class DruidTranslator {
             String alias = label(item);
             items.add(SqlStdOperatorTable.AS.createCall(POS, n, new SqlIdentifier(alias, POS)));
         }
-        SqlNode from = b.getFrom() == null ? null : tableSource(b.getFrom());
+        SqlNode from = b.getFrom() == null || isDual(b.getFrom()) ? null : tableSource(b.getFrom());
         if (inputTable != null && from == null && depth == 0) {
             from = new SqlIdentifier(inputTable, POS);
         }
@@ -338,6 +345,29 @@ final class DruidTranslator {
                 ? SqlNodeList.of(SqlSelectKeyword.DISTINCT.symbol(POS)) : SqlNodeList.EMPTY;
         return new SqlSelect(POS, keywords, new SqlNodeList(items, POS), from, where, groupBy, having,
                 SqlNodeList.EMPTY, null, null, null, SqlNodeList.EMPTY);
+    }
+
+    /** Names a column may be qualified with in a FROM clause: aliases, else table names (lower case). */
+    private static void collectAliases(SQLTableSource ts, java.util.Set<String> out) {
+        if (ts == null) {
+            return;
+        }
+        if (ts instanceof SQLJoinTableSource j) {
+            collectAliases(j.getLeft(), out);
+            collectAliases(j.getRight(), out);
+            return;
+        }
+        if (ts.getAlias() != null) {
+            out.add(SQLUtils.normalize(ts.getAlias()).toLowerCase(Locale.ROOT));
+        } else if (ts instanceof SQLExprTableSource t && t.getTableName() != null) {
+            out.add(SQLUtils.normalize(t.getTableName()).toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** FROM DUAL: MySQL's placeholder for "no table". */
+    private static boolean isDual(SQLTableSource ts) {
+        return ts instanceof SQLExprTableSource t && t.getExpr() instanceof SQLIdentifierExpr id
+                && id.getName().equalsIgnoreCase("dual") && ts.getAlias() == null;
     }
 
     private List<String> qualifiedNames(SQLExpr e) {
@@ -611,6 +641,11 @@ final class DruidTranslator {
             return ex.isNot() ? SqlStdOperatorTable.NOT.createCall(POS, exists) : exists;
         }
         if (e instanceof SQLQueryExpr q) {
+            // a scalar sub-query must produce one column (MySQL 1241)
+            List<String> cols = labels(q.getSubQuery());
+            if (cols.size() != 1 || cols.get(0) == null) {
+                throw ErrorCode.OPERAND_COLUMNS.error(1);
+            }
             return subquery(q.getSubQuery());
         }
         if (e instanceof SQLBetweenExpr b) {
