@@ -423,6 +423,30 @@ class RawProtocolTest {
     }
 
     @Test
+    void slowClientPausesRowProduction() throws Exception {
+        long total = 200_000;
+        try (RawMySqlClient client = new RawMySqlClient(port, 16 * 1024)) {
+            Packet ok = client.login("root", RawMySqlClient.DEFAULT_CAPS, null);
+            assertTrue(ok.isOk());
+            client.query("SELECT * FROM big " + total + " 1000");
+            // Wait until the server stops making progress while we do not read.
+            long last = -1;
+            int stable = 0;
+            for (int i = 0; i < 200 && stable < 5; i++) {
+                Thread.sleep(100);
+                long now = engine.rowsPulled();
+                stable = now == last ? stable + 1 : 0;
+                last = now;
+            }
+            assertTrue(stable >= 5, "row production did not pause");
+            assertTrue(last < total / 10, "server pulled " + last + " rows for a client that read nothing");
+            List<Packet> packets = client.readResponse(true);
+            assertEquals(total + 4, packets.size());
+            assertEquals(total, engine.rowsPulled());
+        }
+    }
+
+    @Test
     void clientLeavingMidResultReleasesResultAndSession() throws Exception {
         try (RawMySqlClient client = new RawMySqlClient(port, 16 * 1024)) {
             assertTrue(client.login("root", RawMySqlClient.DEFAULT_CAPS, null).isOk());
