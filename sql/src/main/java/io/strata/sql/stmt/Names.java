@@ -59,8 +59,11 @@ public final class Names {
         return new QualifiedName(db.toLowerCase(Locale.ROOT), table.toLowerCase(Locale.ROOT));
     }
 
-    /** The table, or NO_SUCH_TABLE (1146) as MySQL reports it. */
+    /** The table, or BAD_DB_ERROR (1049) / NO_SUCH_TABLE (1146) as MySQL reports them. */
     public static TableDef resolve(Catalog catalog, QualifiedName q) {
+        if (!catalog.hasDatabase(q.database())) {
+            throw ErrorCode.BAD_DB_ERROR.error(q.database());
+        }
         return catalog.table(q.database(), q.table())
                 .orElseThrow(() -> ErrorCode.NO_SUCH_TABLE.error(q.database(), q.table()));
     }

@@ -203,7 +203,8 @@ public final class ShowExecutor {
         for (String db : ctx.catalog().databases()) {
             rows.add(new Object[]{db});
         }
-        return filter(Results.texts("Database"), rows, s.getLike(), s.getWhere(), ctx);
+        String header = s.getLike() == null ? "Database" : "Database (" + Exprs.evaluate(s.getLike(), ctx) + ")";
+        return filter(Results.texts(header), rows, s.getLike(), s.getWhere(), ctx);
     }
 
     private QueryResult tables(SQLShowTablesStatement s, StmtContext ctx) {
@@ -215,7 +216,13 @@ public final class ShowExecutor {
         if (!ctx.catalog().hasDatabase(db)) {
             throw ErrorCode.BAD_DB_ERROR.error(db);
         }
-        List<ColumnMeta> cols = new ArrayList<>(Results.texts("Tables_in_" + db));
+        // MySQL names the column after the pattern too: Tables_in_db (pattern)
+        String header = "Tables_in_" + db;
+        if (s.getLike() != null) {
+            Object pattern = Exprs.evaluate(s.getLike(), ctx);
+            header += " (" + pattern + ")";
+        }
+        List<ColumnMeta> cols = new ArrayList<>(Results.texts(header));
         if (s.isFull()) {
             cols.add(Results.text("Table_type"));
         }
