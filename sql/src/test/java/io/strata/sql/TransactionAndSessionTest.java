@@ -67,10 +67,17 @@ class TransactionAndSessionTest {
         b.exec("UPDATE acc SET bal = 50 WHERE id = 1");
         assertEquals(100, balance(a, 1));
         a.exec("COMMIT");
+        // as Connector/J does it: autocommit off, a read opens a transaction, then the level changes
+        a.exec("SET autocommit = 0");
+        assertEquals(50, balance(a, 1));
         a.exec("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED");
+        b.exec("UPDATE acc SET bal = 55 WHERE id = 1");
+        assertEquals(55, balance(a, 1));
+        a.exec("COMMIT");
+        a.exec("SET autocommit = 1");
         assertEquals("READ-COMMITTED", a.value("SELECT @@transaction_isolation"));
         a.exec("BEGIN");
-        assertEquals(50, balance(a, 1));
+        assertEquals(55, balance(a, 1));
         b.exec("UPDATE acc SET bal = 60 WHERE id = 1");
         assertEquals(60, balance(a, 1));
         a.exec("COMMIT");

@@ -670,10 +670,21 @@ public final class StrataSession implements SqlSession {
                 return;
             }
             case "transaction_isolation" -> {
+                variables.put(d.name(), v);
                 if (txn != null) {
-                    // MySQL allows it but it only applies to the next transaction; keep that semantics
-                    nextIsolation = IsolationLevel.fromMysqlName(String.valueOf(v));
+                    // InnoDB takes the session's level at every statement, so a change inside an open
+                    // transaction governs its following reads. A transaction that has neither written
+                    // nor locked anything is equivalent to a fresh one: restart it at the new level.
+                    // One with writes keeps its level; the change applies from the next transaction.
+                    if (txn.isReadOnly()) {
+                        boolean ro = explicitReadOnly;
+                        txn.rollback();
+                        TxnOptions o = txnOptions(false);
+                        txn = services.kv().begin(new TxnOptions(o.isolation(), o.lockWaitTimeout(), o.readOnly() || ro));
+                        explicitReadOnly = ro;
+                    }
                 }
+                return;
             }
             default -> {
             }
