@@ -106,6 +106,7 @@ public final class CalciteQueryPlanner implements QueryPlanner {
     private final Cache<PlanKey, CompiledQuery> plans;
     private final Cache<PlanKey, CompiledQuery> scalars;
     private final Cache<SchemaKey, Map<String, AbstractSchema>> schemas;
+    private final StatementText statementText = new StatementText();
 
     record PlanKey(String text, String database, long catalogVersion, int flavour, String paramTags, String extra) {
     }
@@ -163,7 +164,7 @@ public final class CalciteQueryPlanner implements QueryPlanner {
         }
         StringBuilder text = new StringBuilder();
         for (SQLExpr e : expressions) {
-            text.append(SQLUtils.toSQLString(e, DbType.mysql)).append('\u0001');
+            text.append(statementText.of(e)).append('\u0001');
         }
         StringBuilder inputs = new StringBuilder();
         for (int i = 0; i < inputNames.size(); i++) {
@@ -198,7 +199,7 @@ public final class CalciteQueryPlanner implements QueryPlanner {
     // ------------------------------------------------------------------ compilation
 
     private CompiledQuery compile(SQLSelect select, StatementContext ctx, boolean rowIds) {
-        PlanKey key = new PlanKey(SQLUtils.toSQLString(select, DbType.mysql), ctx.currentDatabase(), ctx.catalog().version(),
+        PlanKey key = new PlanKey(statementText.of(select), ctx.currentDatabase(), ctx.catalog().version(),
                 rowIds ? FLAVOUR_ROW_IDS : FLAVOUR_QUERY, paramTags(ctx), "");
         CompiledQuery cached = plans.getIfPresent(key);
         if (cached != null && cached.assumptionsHold(ctx)) {
@@ -224,7 +225,7 @@ public final class CalciteQueryPlanner implements QueryPlanner {
 
     /** The cached compiled form of a statement, or null (tests use it to check reuse). */
     Object cachedPlan(SQLSelect select, StatementContext ctx) {
-        return plans.getIfPresent(new PlanKey(SQLUtils.toSQLString(select, DbType.mysql), ctx.currentDatabase(),
+        return plans.getIfPresent(new PlanKey(statementText.of(select), ctx.currentDatabase(),
                 ctx.catalog().version(), FLAVOUR_QUERY, paramTags(ctx), ""));
     }
 
@@ -261,9 +262,7 @@ public final class CalciteQueryPlanner implements QueryPlanner {
                 root.add(e.getKey(), e.getValue());
             }
             if (input != null) {
-                SchemaPlus target = ctx.currentDatabase() != null && root.subSchemas().get(ctx.currentDatabase()) != null
-                        ? root : root;
-                target.add(InputTable.NAME, input);
+                root.add(InputTable.NAME, input);
             }
             Properties props = new Properties();
             props.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
@@ -330,8 +329,11 @@ public final class CalciteQueryPlanner implements QueryPlanner {
 
     private CompiledQuery buildScalars(List<SQLExpr> expressions, List<String> inputNames, List<ColumnType> inputTypes,
                                        StatementContext ctx) {
-        Session s = new Session(ctx, false, new InputTable(inputNames, inputTypes));
-        DruidTranslator tr = new DruidTranslator(ops, ctx.catalog(), ctx.currentDatabase(), ctx, InputTable.NAME);
+        // with no input columns the expressions are a SELECT without FROM (a table needs a column)
+        boolean hasInput = !inputNames.isEmpty();
+        Session s = new Session(ctx, false, hasInput ? new InputTable(inputNames, inputTypes) : null);
+        DruidTranslator tr = new DruidTranslator(ops, ctx.catalog(), ctx.currentDatabase(), ctx,
+                hasInput ? InputTable.NAME : null);
         MySqlSelectQueryBlock block = new MySqlSelectQueryBlock();
         for (SQLExpr e : expressions) {
             block.addSelectItem(new SQLSelectItem(e.clone()));

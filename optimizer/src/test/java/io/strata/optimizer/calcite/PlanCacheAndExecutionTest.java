@@ -105,6 +105,20 @@ class PlanCacheAndExecutionTest extends PlannerFixture {
     }
 
     @Test
+    void compileScalarsWithoutInput() {
+        QueryPlanner.ScalarProgram p = planner.compileScalars(
+                List.of(SQLUtils.toSQLExpr("now()", DbType.mysql), SQLUtils.toSQLExpr("1 + 2", DbType.mysql)), List.of(), List.of(), ctx);
+        assertArrayEquals(new Object[]{ctx.now, 3L}, p.evaluate(new Object[0], ctx));
+    }
+
+    @Test
+    void scalarErrorsAreStrataExceptions() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.strata.spi.StrataException.class, () -> planner.compileScalars(
+                List.of(SQLUtils.toSQLExpr("nope + 1", DbType.mysql)), List.of("a"), List.of(ColumnType.of(TypeKind.INT)), ctx));
+        assertEquals(1054, e.code().mysqlCode());
+    }
+
+    @Test
     void resultsStreamAndCloseEarly() {
         try (QueryResult r = run("select id from users order by id")) {
             var it = r.rows();
