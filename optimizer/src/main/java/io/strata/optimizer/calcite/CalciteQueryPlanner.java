@@ -179,7 +179,7 @@ public final class CalciteQueryPlanner implements QueryPlanner {
         } else {
             try {
                 q = buildScalars(expressions, inputNames, inputTypes, ctx);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError | AssertionError e) {
                 throw ErrorMapper.map(e);
             }
             scalars.put(key, q);
@@ -210,7 +210,7 @@ public final class CalciteQueryPlanner implements QueryPlanner {
             q = build(select, ctx, rowIds);
         } catch (StrataException e) {
             throw e;
-        } catch (RuntimeException | AssertionError e) {
+        } catch (RuntimeException | LinkageError | AssertionError e) {
             throw ErrorMapper.map(e);
         }
         plans.put(key, q);

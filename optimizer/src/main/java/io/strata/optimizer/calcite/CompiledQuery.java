@@ -74,7 +74,7 @@ final class CompiledQuery {
             @SuppressWarnings("unchecked")
             Enumerable<Object> en = (Enumerable<Object>) bindable.bind(dc);
             e = en.enumerator();
-        } catch (RuntimeException ex) {
+        } catch (RuntimeException | LinkageError ex) {
             throw ErrorMapper.map(ex);
         }
         return new Result(e);
@@ -116,7 +116,7 @@ final class CompiledQuery {
                         }
                         next = convert(enumerator.current());
                         return true;
-                    } catch (RuntimeException ex) {
+                    } catch (RuntimeException | LinkageError ex) {
                         done = true;
                         close();
                         throw ErrorMapper.map(ex);

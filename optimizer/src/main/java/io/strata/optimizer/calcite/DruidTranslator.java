@@ -649,8 +649,11 @@ final class DruidTranslator {
             return subquery(q.getSubQuery());
         }
         if (e instanceof SQLBetweenExpr b) {
-            return (b.isNot() ? SqlStdOperatorTable.NOT_BETWEEN : SqlStdOperatorTable.BETWEEN)
-                    .createCall(POS, expr(b.getTestExpr()), expr(b.getBeginExpr()), expr(b.getEndExpr()));
+            // x BETWEEN a AND b is x >= a AND x <= b, each comparison with MySQL's coercion
+            SqlNode lo = SqlStdOperatorTable.GREATER_THAN_OR_EQUAL.createCall(POS, expr(b.getTestExpr()), expr(b.getBeginExpr()));
+            SqlNode hi = SqlStdOperatorTable.LESS_THAN_OR_EQUAL.createCall(POS, expr(b.getTestExpr()), expr(b.getEndExpr()));
+            SqlNode both = SqlStdOperatorTable.AND.createCall(POS, lo, hi);
+            return b.isNot() ? SqlStdOperatorTable.NOT.createCall(POS, both) : both;
         }
         if (e instanceof SQLCaseExpr c) {
             List<SqlNode> whens = new ArrayList<>();

@@ -80,7 +80,11 @@ final class ErrorMapper {
                 return ErrorCode.OPERAND_COLUMNS.error(1);
             }
         }
-        String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String msg = root.getMessage() == null ? root.getClass().getSimpleName() : root.getClass().getSimpleName() + ": " + root.getMessage();
         return new StrataException(ErrorCode.INTERNAL, ErrorCode.INTERNAL.format(msg), t);
     }
 }

@@ -45,6 +45,41 @@ final class MysqlTypeCoercion extends TypeCoercionImpl {
         return super.binaryComparisonCoercion(binding);
     }
 
+    /** IN lists that mix strings and numbers compare as DOUBLE too (each string read leniently). */
+    @Override
+    public boolean inOperationCoercion(SqlCallBinding binding) {
+        SqlCall call = binding.getCall();
+        if (call.operandCount() == 2 && call.operand(1) instanceof org.apache.calcite.sql.SqlNodeList list) {
+            RelDataType left = binding.getOperandType(0);
+            boolean anyString = isString(left);
+            boolean anyNumber = isNumber(left);
+            for (SqlNode item : list) {
+                RelDataType t = validator.deriveType(binding.getScope(), item);
+                anyString |= isString(t);
+                anyNumber |= isNumber(t);
+            }
+            if (anyString && anyNumber) {
+                if (isString(left)) {
+                    wrap(call, 0);
+                }
+                for (int i = 0; i < list.size(); i++) {
+                    RelDataType t = validator.deriveType(binding.getScope(), list.get(i));
+                    if (isString(t)) {
+                        SqlNode wrapped = toDouble.createCall(SqlParserPos.ZERO, list.get(i));
+                        list.set(i, wrapped);
+                        updateInferredType(wrapped, doubleType());
+                    }
+                }
+                return true;
+            }
+        }
+        return super.inOperationCoercion(binding);
+    }
+
+    private RelDataType doubleType() {
+        return factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.DOUBLE), true);
+    }
+
     private void wrap(SqlCall call, int i) {
         SqlNode operand = call.operand(i);
         SqlNode wrapped = toDouble.createCall(SqlParserPos.ZERO, operand);

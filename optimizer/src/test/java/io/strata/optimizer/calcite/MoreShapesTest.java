@@ -48,7 +48,23 @@ class MoreShapesTest extends PlannerFixture {
     }
 
     @Test
+    void mixedTypeComparisons() {
+        assertEquals(List.of("1", "1"), rows("select id in ('1', 2) from users where id < 3 order by id"));
+        assertEquals(List.of("0", "1"), rows("select id in ('abc', 2) from users where id < 3 order by id"));
+        assertEquals("1", value("select '5' between 1 and 10"));
+        assertEquals(List.of("none", "41"), rows("select coalesce(age, 'none') from users where id in (3, 4) order by id"));
+        assertEquals(List.of("1", "x"), rows("select if(id = 1, 1, 'x') from users where id < 3 order by id"));
+        assertEquals(List.of("1", "0"), rows("select (id = 1) = 1 from users where id < 3 order by id"));
+        assertEquals(List.of("1", "1", "0", "NULL"), rows("select amount > 10 from orders order by id"));
+        assertEquals("2", value("select count(*) from users where created between '2024-01-01' and '2024-12-31'"));
+        assertEquals("8.937500", value("select sum(amount) / count(*) from orders"));
+        assertEquals("2.5000|2|2.50000|2.5", value("select 10 / 4, 10 div 4, 10.0 / 4, 1e1 / 4"));
+        assertEquals(List.of("2023|1", "2024|2"), rows("select year(created) y, count(*) from users where created is not null group by y order by y"));
+    }
+
+    @Test
     void moreErrors() {
+        assertEquals("Unknown column 'o.nope' in 'on clause'", error("select * from users u join orders o on o.nope = u.id").getMessage());
         assertEquals(ErrorCode.BAD_TABLE, error("select zz.* from users").code());
         assertEquals(ErrorCode.INVALID_GROUP_FUNC_USE, error("select id from users where count(*) > 1").code());
         assertTrue(error("select (select id, name from users where id = 1)").code().mysqlCode() > 0);
