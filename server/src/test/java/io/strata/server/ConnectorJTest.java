@@ -131,7 +131,7 @@ class ConnectorJTest {
     void errorsCarryMysqlCodesAndTheConnectionSurvives() throws SQLException {
         try (Connection c = fixture.connect("cj", ""); Statement st = c.createStatement()) {
             assertEquals(1146, assertThrows(SQLException.class, () -> st.executeQuery("SELECT * FROM nope")).getErrorCode());
-            assertEquals(1064, assertThrows(SQLException.class, () -> st.executeQuery("SELEC 1")).getErrorCode());
+            assertEquals(1064, assertThrows(SQLException.class, () -> st.execute("SELEC 1")).getErrorCode());
             assertEquals(1049, assertThrows(SQLException.class, () -> st.execute("USE no_such_db")).getErrorCode());
             st.execute("CREATE TABLE dup (id INT PRIMARY KEY)");
             st.execute("INSERT INTO dup VALUES (1)");
