@@ -107,6 +107,24 @@ class TransactionAndSessionTest {
     }
 
     @Test
+    void pessimisticModeLocksUpdatedRows() {
+        a.exec("SET strata_txn_mode = 'pessimistic'");
+        b.exec("SET SESSION strata_txn_mode = 'PESSIMISTIC'");
+        a.error(ErrorCode.WRONG_VALUE_FOR_VAR, "SET strata_txn_mode = 'sometimes'");
+        a.exec("BEGIN");
+        a.exec("UPDATE acc SET bal = bal - 10 WHERE id = 1");
+        b.exec("BEGIN");
+        StrataException e = assertThrows(StrataException.class, () -> b.exec("UPDATE acc SET bal = bal + 10 WHERE id = 1"));
+        assertEquals(ErrorCode.LOCK_WAIT_TIMEOUT, e.code());
+        // the failed statement rolled back, b's transaction is still usable
+        b.exec("UPDATE acc SET bal = bal + 1 WHERE id = 2");
+        b.exec("COMMIT");
+        a.exec("COMMIT");
+        assertEquals(90, balance(b, 1));
+        assertEquals(101, balance(b, 2));
+    }
+
+    @Test
     void autocommitOffKeepsTransactionOpenAndDdlCommitsIt() {
         a.exec("SET autocommit = 0");
         assertEquals(0L, a.value("SELECT @@autocommit"));

@@ -610,6 +610,11 @@ public final class StrataSession implements SqlSession {
         return cancelled;
     }
 
+    /** strata_txn_mode = PESSIMISTIC: DML in transactions locks the rows it changes. */
+    public boolean pessimistic() {
+        return "PESSIMISTIC".equals(variables.get("strata_txn_mode"));
+    }
+
     public boolean autocommit() {
         return longVar("autocommit") != 0;
     }

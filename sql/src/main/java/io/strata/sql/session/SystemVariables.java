@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SystemVariables {
     public enum Scope { GLOBAL, SESSION, BOTH }
 
-    public enum Type { BOOL, INT, STRING, ISOLATION }
+    public enum Type { BOOL, INT, STRING, ISOLATION, TXN_MODE }
 
     /** One variable: its scope, type and default; read-only variables reject SET. */
     public record Definition(String name, Scope scope, Type type, Object defaultValue, boolean readOnly) {
@@ -98,6 +98,7 @@ public final class SystemVariables {
         both(d, "sql_select_limit", Type.INT, new BigDecimal("18446744073709551615"));
         both(d, "sql_warnings", Type.BOOL, 0L);
         global(d, "super_read_only", Type.BOOL, 0L, false);
+        both(d, "strata_txn_mode", Type.TXN_MODE, "OPTIMISTIC");
         global(d, "system_time_zone", Type.STRING, "UTC", true);
         both(d, "time_zone", Type.STRING, "SYSTEM");
         both(d, "transaction_isolation", Type.ISOLATION, IsolationLevel.REPEATABLE_READ.mysqlName());
@@ -219,6 +220,13 @@ public final class SystemVariables {
                     throw new StrataException(ErrorCode.WRONG_VALUE_FOR_VAR,
                             "Incorrect argument type to variable '" + name + "'");
                 }
+            }
+            case TXN_MODE -> {
+                String mode = String.valueOf(value).toUpperCase(Locale.ROOT);
+                if (!mode.equals("OPTIMISTIC") && !mode.equals("PESSIMISTIC")) {
+                    throw ErrorCode.WRONG_VALUE_FOR_VAR.error(name, String.valueOf(value));
+                }
+                return mode;
             }
             case ISOLATION -> {
                 try {

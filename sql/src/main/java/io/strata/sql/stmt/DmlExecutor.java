@@ -487,7 +487,7 @@ public final class DmlExecutor {
         if (where != null) {
             QueryExecutor.PointKey pk = QueryExecutor.pointKey(ts, where, ctx);
             if (pk != null) {
-                return QueryExecutor.read(pk, ctx);
+                return lockInTransaction(t, QueryExecutor.read(pk, ctx), ctx);
             }
         }
         MySqlSelectQueryBlock qb = new MySqlSelectQueryBlock();
@@ -523,6 +523,24 @@ public final class DmlExecutor {
                     rows.add(stored);
                 }
             }
+        }
+        return lockInTransaction(t, rows, ctx);
+    }
+
+    /**
+     * With {@code strata_txn_mode = 'PESSIMISTIC'}, UPDATE and DELETE inside a transaction lock the
+     * rows they change, as InnoDB does: a concurrent writer of the same row waits (up to
+     * innodb_lock_wait_timeout) or meets a deadlock error at once. The default is OPTIMISTIC (as
+     * TiDB's optimistic mode): conflicts surface as 1213 at COMMIT, and autocommit statements are
+     * retried at a fresh timestamp.
+     */
+    private static List<Row> lockInTransaction(TableDef t, List<Row> rows, StmtContext ctx) {
+        if (!rows.isEmpty() && ctx.session().inTransaction() && ctx.session().pessimistic()) {
+            List<io.strata.spi.Key> keys = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                keys.add(io.strata.spi.codec.TableCodec.rowKey(t.id(), row.handle()));
+            }
+            ctx.transaction().lockKeys(keys);
         }
         return rows;
     }
