@@ -25,11 +25,24 @@ public record Endpoint(String name, String jdbcUrl, String user, String password
      * the comparison measures the engines rather than the handshake options each one supports.
      */
     public static Endpoint mysql(String name, String host, int port, String user, String password) {
+        return mysql(name, host, port, user, password, DEFAULT_SOCKET_TIMEOUT_SECONDS);
+    }
+
+    /**
+     * A socket read timeout bounds how long the client waits for any reply, connection set-up
+     * included: a server that stops answering fails the statement instead of hanging the run
+     * (a blocked socket read ignores thread interrupts, so nothing else can stop it).
+     */
+    public static Endpoint mysql(String name, String host, int port, String user, String password, int socketTimeoutSeconds) {
         String url = "jdbc:mysql://" + host + ":" + port + "/"
                 + "?sslMode=DISABLED&allowPublicKeyRetrieval=true&useServerPrepStmts=false"
-                + "&connectTimeout=10000&socketTimeout=0&characterEncoding=UTF-8&serverTimezone=UTC";
+                + "&connectTimeout=10000&socketTimeout=" + socketTimeoutSeconds * 1000L
+                + "&characterEncoding=UTF-8&serverTimezone=UTC";
         return new Endpoint(name, url, user, password);
     }
+
+    /** One hour: longer than any query of the runs we make, short enough to end a hung run. */
+    public static final int DEFAULT_SOCKET_TIMEOUT_SECONDS = 3600;
 
     /** DuckDB in this JVM; {@code file} empty for an in-memory database. */
     public static Endpoint duckdb(String name, String file) {

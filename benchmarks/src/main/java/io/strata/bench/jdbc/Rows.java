@@ -40,7 +40,7 @@ public final class Rows {
         return rows;
     }
 
-    static Object normalize(Object v) {
+    public static Object normalize(Object v) {
         if (v == null) {
             return null;
         }
@@ -109,7 +109,7 @@ public final class Rows {
         return Optional.empty();
     }
 
-    static boolean valueEquals(Object a, Object b) {
+    public static boolean valueEquals(Object a, Object b) {
         if (a == null || b == null) {
             return a == b;
         }

@@ -39,6 +39,15 @@ public final class TpccDriver {
         public long totalErrors() {
             return byType.values().stream().mapToLong(TypeStats::errors).sum();
         }
+
+        /** The result of an engine that could not be loaded or driven at all. */
+        public static RunResult failed(String engine, int terminals, String why) {
+            Map<TxnType, TypeStats> byType = new LinkedHashMap<>();
+            for (TxnType t : TxnType.values()) {
+                byType.put(t, new TypeStats(0, 0, 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+            }
+            return new RunResult(engine, terminals, 0, Double.NaN, Double.NaN, byType, Map.of(why, 1L));
+        }
     }
 
     private final Endpoint endpoint;
@@ -70,6 +79,8 @@ public final class TpccDriver {
     private static final class Terminal {
         final Map<TxnType, Latencies> latencies = new EnumMap<>(TxnType.class);
         final Map<TxnType, long[]> counts = new EnumMap<>(TxnType.class); // completed, rolledBack, errors, retries
+        // The transaction in progress, for reporting a terminal that never got its reply.
+        volatile TxnType current;
 
         Terminal() {
             for (TxnType t : TxnType.values()) {
@@ -103,6 +114,7 @@ public final class TpccDriver {
                         TxnType type = TxnType.pick(mixRandom.uniform(0, 99));
                         TpccTransactions.Input input = txns.draw(type);
                         long[] counts = state.counts.get(type);
+                        state.current = type;
                         long start = System.nanoTime();
                         int attempt = 0;
                         while (true) {
@@ -176,10 +188,17 @@ public final class TpccDriver {
             measuring.set(false);
             double seconds = (System.nanoTime() - t0) / 1e9;
             stop.set(true);
-            for (Thread t : threads) {
-                t.join(60_000);
+            long joinDeadline = System.nanoTime() + 30_000_000_000L;
+            for (int i = 0; i < threads.size(); i++) {
+                Thread t = threads.get(i);
+                t.join(Math.max(1, (joinDeadline - System.nanoTime()) / 1_000_000));
+                if (t.isAlive()) {
+                    // A terminal still waiting for its reply: the server stalled. Its counters are not
+                    // read (the thread still owns them); the stall itself is the reported error.
+                    errorSamples.merge(states.get(i).current + ": no reply from the server by the end of the run", 1L, Long::sum);
+                }
             }
-            return summarize(seconds, states, errorSamples);
+            return summarize(seconds, states, threads, errorSamples);
         } finally {
             stop.set(true);
             for (Thread t : threads) {
@@ -197,7 +216,13 @@ public final class TpccDriver {
         }
     }
 
-    private RunResult summarize(double seconds, List<Terminal> states, Map<String, Long> errorSamples) {
+    private RunResult summarize(double seconds, List<Terminal> allStates, List<Thread> threads, Map<String, Long> errorSamples) {
+        List<Terminal> states = new ArrayList<>();
+        for (int i = 0; i < allStates.size(); i++) {
+            if (!threads.get(i).isAlive()) {
+                states.add(allStates.get(i));
+            }
+        }
         Map<TxnType, TypeStats> byType = new LinkedHashMap<>();
         long newOrders = 0;
         long total = 0;

@@ -68,23 +68,34 @@ public final class TpccRunner {
         for (Endpoint e : config.endpoints()) {
             long rows = 0;
             double loadSeconds = Double.NaN;
-            if (!config.skipLoad()) {
-                out.printf("TPC-C %d warehouse(s)%s: loading %s%n", config.scale().warehouses(),
-                        config.scale().isStandard() ? "" : " (reduced cardinalities)", e.name());
-                long t0 = System.nanoTime();
-                try (Connection c = e.connect()) {
-                    e.useDatabase(c, config.database());
-                    TpccLoader loader = new TpccLoader(config.scale(), config.batchRows(), out, e.name());
-                    loader.createSchema(c);
-                    rows = loader.load(c, TpccRandom.seeded(config.seed()));
+            String step = "load";
+            try {
+                if (!config.skipLoad()) {
+                    out.printf("TPC-C %d warehouse(s)%s: loading %s%n", config.scale().warehouses(),
+                            config.scale().isStandard() ? "" : " (reduced cardinalities)", e.name());
+                    long t0 = System.nanoTime();
+                    try (Connection c = e.connect()) {
+                        e.useDatabase(c, config.database());
+                        TpccLoader loader = new TpccLoader(config.scale(), config.batchRows(), out, e.name());
+                        loader.createSchema(c);
+                        rows = loader.load(c, TpccRandom.seeded(config.seed()));
+                    }
+                    loadSeconds = (System.nanoTime() - t0) / 1e9;
                 }
-                loadSeconds = (System.nanoTime() - t0) / 1e9;
+                step = "run";
+                out.printf("TPC-C: running the mix on %s, %d terminal(s), %d s%n", e.name(), config.terminals(),
+                        config.duration().toSeconds());
+                TpccDriver driver = new TpccDriver(e, config.database(), config.scale(), config.terminals(), config.duration(),
+                        config.warmup(), config.maxRetries(), config.seed(), out);
+                results.add(new EngineResult(e.name(), rows, loadSeconds, driver.run()));
+            } catch (SQLException | RuntimeException ex) {
+                // An engine that cannot load or connect is a result to report, not a reason to lose the other's.
+                String why = step + " failed: " + (ex instanceof SQLException s && s.getErrorCode() != 0
+                        ? "ERROR " + s.getErrorCode() + " (" + s.getSQLState() + "): " : "") + ex.getMessage();
+                out.println("  " + e.name() + ": " + why);
+                results.add(new EngineResult(e.name(), rows, loadSeconds, TpccDriver.RunResult.failed(e.name(),
+                        config.terminals(), why)));
             }
-            out.printf("TPC-C: running the mix on %s, %d terminal(s), %d s%n", e.name(), config.terminals(),
-                    config.duration().toSeconds());
-            TpccDriver driver = new TpccDriver(e, config.database(), config.scale(), config.terminals(), config.duration(),
-                    config.warmup(), config.maxRetries(), config.seed(), out);
-            results.add(new EngineResult(e.name(), rows, loadSeconds, driver.run()));
         }
         Result result = new Result(config, results, new ResultFiles(config.resultsDir(),
                 "tpcc-w" + config.scale().warehouses(), started));
