@@ -40,7 +40,9 @@ import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.plan.volcano.VolcanoPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelCollation;
 import org.apache.calcite.rel.RelCollationTraitDef;
+import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.RelFactories;
@@ -377,6 +379,10 @@ public final class CalciteQueryPlanner implements QueryPlanner {
         // 2. heuristic: filters down to the scans, then into them
         rel = hep(rel, List.of(CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH, CoreRules.FILTER_MERGE,
                 CoreRules.FILTER_PROJECT_TRANSPOSE, new PushDownRule()));
+        boolean sortedBefore = isSortWithKeys(rel);
+        rel = hep(rel, List.of(new SortByHandleRule()));
+        // the top ORDER BY was satisfied by a scan in handle order: the root needs no collation
+        RelCollation required = sortedBefore && !isSortWithKeys(rel) ? RelCollations.EMPTY : root.collation;
 
         // 3. cost-based: physical Enumerable plan
         VolcanoPlanner planner = s.planner;
@@ -393,7 +399,7 @@ public final class CalciteQueryPlanner implements QueryPlanner {
         planner.addRule(CoreRules.UNION_TO_DISTINCT);
         planner.addRule(CoreRules.SORT_REMOVE);
         // Volcano registers a Sort as an enforcer of its input's set: the root must ask for the order
-        RelTraitSet desired = s.cluster.traitSetOf(EnumerableConvention.INSTANCE).replace(root.collation);
+        RelTraitSet desired = s.cluster.traitSetOf(EnumerableConvention.INSTANCE).replace(required);
         planner.setRoot(planner.changeTraits(rel, desired));
         RelNode best = planner.findBestExp();
         if (!root.isRefTrivial()) {
@@ -408,6 +414,10 @@ public final class CalciteQueryPlanner implements QueryPlanner {
         }
         // 4. EnumerableProject/Filter are not directly implementable: merge them into EnumerableCalcs
         return hep(best, Programs.CALC_RULES);
+    }
+
+    private static boolean isSortWithKeys(RelNode rel) {
+        return rel instanceof org.apache.calcite.rel.core.Sort sort && !sort.getCollation().getFieldCollations().isEmpty();
     }
 
     private static RelNode hep(RelNode rel, List<? extends RelOptRule> rules) {

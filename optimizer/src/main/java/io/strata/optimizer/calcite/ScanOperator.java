@@ -21,7 +21,6 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -73,7 +72,8 @@ public final class ScanOperator {
                 return access.scan(txn, table, Long.MIN_VALUE, Long.MAX_VALUE);
             case POINT_GET:
             case BATCH_POINT_GET: {
-                Set<Long> handles = new LinkedHashSet<>();
+                // sorted: point gets come back in handle order like a scan (the scan's collation)
+                Set<Long> handles = new java.util.TreeSet<>();
                 for (KeySource k : path.keys()) {
                     Long h = exactHandle(k.value(ctx), ctx);
                     if (h != null) {

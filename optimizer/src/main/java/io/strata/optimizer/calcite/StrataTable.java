@@ -3,7 +3,6 @@ package io.strata.optimizer.calcite;
 import io.strata.optimizer.catalog.ColumnDef;
 import io.strata.optimizer.catalog.TableDef;
 import io.strata.optimizer.plan.QueryPlanner;
-import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.RelNode;
@@ -74,7 +73,7 @@ public final class StrataTable extends AbstractTable implements TranslatableTabl
     @Override
     public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
         RelOptCluster cluster = context.getCluster();
-        return new StrataTableScan(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), relOptTable, this,
+        return new StrataTableScan(cluster, StrataTableScan.traitsFor(cluster, this, AccessPath.fullScan()), relOptTable, this,
                 AccessPath.fullScan());
     }
 }

@@ -52,7 +52,21 @@ public final class StrataTableScan extends TableScan implements EnumerableRel {
     }
 
     public StrataTableScan withPath(AccessPath newPath) {
-        return new StrataTableScan(getCluster(), getTraitSet(), getTable(), strataTable, newPath);
+        return new StrataTableScan(getCluster(), traitsFor(getCluster(), strataTable, newPath), getTable(), strataTable, newPath);
+    }
+
+    /**
+     * Enumerable, and ordered by the handle column when the path reads in handle order (full
+     * scan, handle range, point gets — TableAccess returns those in handle order), so an ORDER BY
+     * on the primary key needs no sort and a LIMIT stops the scan early.
+     */
+    static RelTraitSet traitsFor(RelOptCluster cluster, StrataTable table, AccessPath path) {
+        RelTraitSet traits = cluster.traitSetOf(org.apache.calcite.adapter.enumerable.EnumerableConvention.INSTANCE);
+        int handle = table.def().handleColumnIndex();
+        if (handle >= 0 && path.kind() != AccessPath.Kind.INDEX_LOOKUP) {
+            traits = traits.replace(org.apache.calcite.rel.RelCollations.of(handle));
+        }
+        return traits;
     }
 
     @Override

@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class InMemoryTablesDouble implements TableAccess {
     private final Map<Long, TreeMap<Long, Object[]>> rows = new ConcurrentHashMap<>();
     final List<String> log = new ArrayList<>();
+    int rowsRead;
 
     void insert(TableDef table, long handle, Object... values) {
         if (values.length != table.columns().size()) {
@@ -39,11 +40,21 @@ final class InMemoryTablesDouble implements TableAccess {
     public Iterator<Row> scan(Transaction txn, TableDef table, long fromHandle, long toHandle) {
         log.add("scan " + table.name() + " [" + (fromHandle == Long.MIN_VALUE ? "-inf" : fromHandle) + ","
                 + (toHandle == Long.MAX_VALUE ? "+inf" : toHandle) + "]");
-        List<Row> out = new ArrayList<>();
-        for (var e : of(table).subMap(fromHandle, true, toHandle, true).entrySet()) {
-            out.add(new Row(e.getKey(), e.getValue().clone()));
-        }
-        return out.iterator();
+        // lazy, like the real store: rowsRead shows how far a consumer pulled
+        Iterator<Map.Entry<Long, Object[]>> it = of(table).subMap(fromHandle, true, toHandle, true).entrySet().iterator();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                var e = it.next();
+                rowsRead++;
+                return new Row(e.getKey(), e.getValue().clone());
+            }
+        };
     }
 
     @Override

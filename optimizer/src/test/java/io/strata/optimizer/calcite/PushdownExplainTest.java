@@ -66,6 +66,22 @@ class PushdownExplainTest extends PlannerFixture {
     }
 
     @Test
+    void orderByHandleNeedsNoSortAndLimitStopsTheScan() {
+        for (long id = 5; id <= 100; id++) {
+            tables.insert(USERS, id, id, "u" + id, null, null, null, null);
+        }
+        tables.rowsRead = 0;
+        assertEquals(List.of("alice", "bob"), rows("select name from users order by id limit 2"));
+        String plan = String.join("\n", explain("select name from users order by id limit 2"));
+        // the limit may look one row ahead, but the other 97 rows are never read
+        assertTrue(tables.rowsRead <= 3, tables.rowsRead + "\n" + plan);
+        assertTrue(plan.contains("Limit") && !plan.contains("TopN") && !plan.contains("Sort"), plan);
+        assertEquals(List.of("u100", "u99"), rows("select name from users order by id desc limit 2"));
+        assertEquals(List.of("bob", "carol"), rows("select name from users where id > 1 order by id limit 2"));
+        assertEquals(List.of("dave", "alice"), rows("select name from users where id in (4, 1) order by id desc"));
+    }
+
+    @Test
     void fullScanWhenNothingPushable() {
         assertEquals(List.of("scan users [-inf,+inf]"), accesses("select id from users where age + 1 > 30"));
         assertTrue(String.join("\n", explain("select id from users where age > 30")).contains("TableFullScan"));
