@@ -16,6 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static java.util.Objects.requireNonNull;
 
@@ -27,6 +33,7 @@ import static java.util.Objects.requireNonNull;
  */
 public final class Playground implements AutoCloseable {
     public static final String VERSION = "0.1.0";
+    private static final Logger LOG = LoggerFactory.getLogger(Playground.class);
 
     private final Deque<AutoCloseable> resources;
     private final int port;
@@ -53,6 +60,7 @@ public final class Playground implements AutoCloseable {
             opened.push(tso);
             LocalStore store = LocalStore.open(storeDir, tso, StoreOptions.defaults());
             opened.push(store);
+            opened.push(scheduleGc(store));
             CalciteQueryPlanner planner = new CalciteQueryPlanner(PlannerConfig.defaults());
             StrataQueryEngine engine = new StrataQueryEngine(store.txnKv(), planner,
                     EngineConfig.defaults().withRootPassword(options.rootPassword()).withServerVersion(EngineConfig.DEFAULT_SERVER_VERSION + "-" + VERSION));
@@ -68,6 +76,28 @@ public final class Playground implements AutoCloseable {
             closeAll(opened);
             throw e;
         }
+    }
+
+    /** MVCC versions older than every open transaction are removed every {@value #GC_INTERVAL_MINUTES} minutes. */
+    static final long GC_INTERVAL_MINUTES = 10;
+
+    private static AutoCloseable scheduleGc(LocalStore store) {
+        ScheduledExecutorService gc = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "strata-mvcc-gc");
+            t.setDaemon(true);
+            return t;
+        });
+        gc.scheduleWithFixedDelay(() -> {
+            try {
+                long deleted = store.gc();
+                if (deleted > 0) {
+                    LOG.info("MVCC GC removed {} old versions", deleted);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("MVCC GC pass failed; retrying at the next interval", e);
+            }
+        }, GC_INTERVAL_MINUTES, GC_INTERVAL_MINUTES, TimeUnit.MINUTES);
+        return gc::shutdownNow;
     }
 
     /** The MySQL port actually bound (useful with port 0). */
