@@ -147,6 +147,19 @@ class ConnectorJTest {
     }
 
     @Test
+    void absurdlyNestedStatementIsRejectedAndTheServerCarriesOn() throws SQLException {
+        String nested = "(".repeat(200_000) + "1" + ")".repeat(200_000);
+        try (Connection c = fixture.connect("cj", "maxAllowedPacket=16777216"); Statement st = c.createStatement()) {
+            SQLException e = assertThrows(SQLException.class, () -> st.execute("SELECT " + nested));
+            assertTrue(e.getErrorCode() > 0 || e.getSQLState() != null, e.toString());
+        }
+        try (Connection c = fixture.connect("cj", ""); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT 1")) {
+            assertTrue(rs.next());
+            assertEquals(1, rs.getInt(1));
+        }
+    }
+
+    @Test
     void databaseMetaDataIntrospects() throws SQLException {
         try (Connection c = fixture.connect("cj", "")) {
             try (Statement st = c.createStatement()) {

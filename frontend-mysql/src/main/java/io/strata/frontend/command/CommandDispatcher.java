@@ -97,6 +97,13 @@ public final class CommandDispatcher {
             out.write(ErrPacketFactory.create(e));
             out.flush();
             return Next.CONTINUE;
+        } catch (StackOverflowError | LinkageError | OutOfMemoryError e) {
+            // A statement nested too deeply, a broken class path or an exhausted heap: the client
+            // still gets an answer instead of waiting forever, and the connection, whose session
+            // state may be inconsistent now, is closed. The server keeps serving others.
+            LOG.warn("connection {}: {} failed with {}; closing the connection", connectionId, type, e.toString());
+            out.writeAndClose(ErrPacketFactory.create(e));
+            return Next.CLOSE;
         }
     }
 
