@@ -154,7 +154,7 @@ public final class CalciteQueryPlanner implements QueryPlanner {
     @Override
     public QueryResult explain(SQLSelect select, StatementContext ctx) {
         CompiledQuery q = compile(select, ctx, false);
-        return QueryResult.of(ExplainWriter.COLUMNS, ExplainWriter.explain(q.plan()));
+        return QueryResult.of(ExplainWriter.COLUMNS, q.explainRows());
     }
 
     @Override
@@ -326,7 +326,7 @@ public final class CalciteQueryPlanner implements QueryPlanner {
         @SuppressWarnings("unchecked")
         Bindable<Object> bindable = (Bindable<Object>) EnumerableInterpretable.toBindable(stashed, null,
                 (EnumerableRel) best, EnumerableRel.Prefer.ARRAY);
-        return new CompiledQuery(bindable, stashed, metas, tags, tr.paramTags(), tr.assumptions(), best, s.root, s.typeFactory);
+        return new CompiledQuery(bindable, stashed, metas, tags, tr.paramTags(), tr.assumptions(), ExplainWriter.explain(best), s.root, s.typeFactory);
     }
 
     private CompiledQuery buildScalars(List<SQLExpr> expressions, List<String> inputNames, List<ColumnType> inputTypes,
@@ -356,7 +356,7 @@ public final class CalciteQueryPlanner implements QueryPlanner {
         @SuppressWarnings("unchecked")
         Bindable<Object> bindable = (Bindable<Object>) EnumerableInterpretable.toBindable(stashed, null,
                 (EnumerableRel) best, EnumerableRel.Prefer.ARRAY);
-        return new CompiledQuery(bindable, stashed, metas, tags, tr.paramTags(), tr.assumptions(), best, s.root, s.typeFactory);
+        return new CompiledQuery(bindable, stashed, metas, tags, tr.paramTags(), tr.assumptions(), ExplainWriter.explain(best), s.root, s.typeFactory);
     }
 
     private RelNode optimize(Session s, SqlNode validated) {

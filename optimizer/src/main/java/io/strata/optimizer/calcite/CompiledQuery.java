@@ -6,7 +6,6 @@ import io.strata.spi.session.QueryResult;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
-import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.schema.SchemaPlus;
 
@@ -28,12 +27,13 @@ final class CompiledQuery {
     private final char[] outputTags;
     private final String paramTags;
     private final List<DruidTranslator.Assumption> assumptions;
-    private final RelNode plan;
+    /** EXPLAIN rows, rendered at compile time so the cache does not keep the planner's graph alive. */
+    private final List<Object[]> explainRows;
     private final SchemaPlus rootSchema;
     private final JavaTypeFactory typeFactory;
 
     CompiledQuery(Bindable<?> bindable, Map<String, Object> stashed, List<ColumnMeta> columns, char[] outputTags,
-                  String paramTags, List<DruidTranslator.Assumption> assumptions, RelNode plan, SchemaPlus rootSchema,
+                  String paramTags, List<DruidTranslator.Assumption> assumptions, List<Object[]> explainRows, SchemaPlus rootSchema,
                   JavaTypeFactory typeFactory) {
         this.bindable = bindable;
         this.stashed = Map.copyOf(stashed);
@@ -41,7 +41,7 @@ final class CompiledQuery {
         this.outputTags = outputTags.clone();
         this.paramTags = paramTags;
         this.assumptions = List.copyOf(assumptions);
-        this.plan = plan;
+        this.explainRows = List.copyOf(explainRows);
         this.rootSchema = rootSchema;
         this.typeFactory = typeFactory;
     }
@@ -50,8 +50,13 @@ final class CompiledQuery {
         return columns;
     }
 
-    RelNode plan() {
-        return plan;
+    /** A fresh copy of the EXPLAIN rows (the consumer owns returned arrays). */
+    List<Object[]> explainRows() {
+        List<Object[]> out = new java.util.ArrayList<>();
+        for (Object[] r : explainRows) {
+            out.add(r.clone());
+        }
+        return out;
     }
 
     /** True if the session values this plan typed (variables) still have those types. */
