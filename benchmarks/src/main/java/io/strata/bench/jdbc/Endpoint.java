@@ -54,6 +54,10 @@ public record Endpoint(String name, String jdbcUrl, String user, String password
      * {@code duckdb} (in memory) or {@code duckdb:/path/file.db}.
      */
     public static Endpoint parse(String name, String spec) {
+        return parse(name, spec, DEFAULT_SOCKET_TIMEOUT_SECONDS);
+    }
+
+    public static Endpoint parse(String name, String spec, int socketTimeoutSeconds) {
         if (spec.equals("duckdb")) {
             return duckdb(name, "");
         }
@@ -76,7 +80,8 @@ public record Endpoint(String name, String jdbcUrl, String user, String password
             if (colon < 0) {
                 throw new IllegalArgumentException("expected mysql://user:password@host:port, got " + spec);
             }
-            return mysql(name, rest.substring(0, colon), Integer.parseInt(rest.substring(colon + 1)), user, password);
+            return mysql(name, rest.substring(0, colon), Integer.parseInt(rest.substring(colon + 1)), user, password,
+                    socketTimeoutSeconds);
         }
         throw new IllegalArgumentException("unknown endpoint " + spec + " (expected mysql://user:password@host:port or duckdb[:file])");
     }

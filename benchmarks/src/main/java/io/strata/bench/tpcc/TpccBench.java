@@ -50,6 +50,10 @@ public final class TpccBench implements Callable<Integer> {
     @Option(names = "--skip-load", description = "reuse the tables of an earlier run")
     boolean skipLoad;
 
+    @Option(names = "--socket-timeout", defaultValue = "120",
+            description = "seconds a statement may wait for the server's reply before it counts as an error (default ${DEFAULT-VALUE})")
+    int socketTimeout;
+
     @Option(names = "--database", defaultValue = "tpcc")
     String database;
 
@@ -73,7 +77,7 @@ public final class TpccBench implements Callable<Integer> {
             if (eq <= 0) {
                 throw new IllegalArgumentException("--engine wants name=mysql://..., got " + spec);
             }
-            endpoints.add(Endpoint.parse(spec.substring(0, eq), spec.substring(eq + 1)));
+            endpoints.add(Endpoint.parse(spec.substring(0, eq), spec.substring(eq + 1), socketTimeout));
         }
         TpccScale scale = tiny ? TpccScale.tiny(warehouses) : TpccScale.standard(warehouses);
         TpccRunner.Config config = new TpccRunner.Config(endpoints, database, scale, terminals, Duration.ofSeconds(seconds),

@@ -67,7 +67,11 @@ public final class TpchBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TpchRunner.Config config = new TpchRunner.Config(sf, Endpoint.parse(targetName, target), Endpoint.parse(peerName, peer),
+        // The socket timeout backs up the statement timeout: a server that ignores KILL QUERY still
+        // cannot hold the run longer than the query timeout plus a minute.
+        int socketTimeout = queryTimeout + 60;
+        TpchRunner.Config config = new TpchRunner.Config(sf, Endpoint.parse(targetName, target, socketTimeout),
+                Endpoint.parse(peerName, peer, socketTimeout),
                 database, parseQueries(queries), runs, batchRows, queryTimeout, skipLoad, resultsDir, Optional.ofNullable(doc),
                 docSection, command.isEmpty() ? "bench/tpch.sh --sf " + sf : command);
         new TpchRunner(config, System.out).run();
