@@ -432,7 +432,7 @@ public final class CalciteQueryPlanner implements QueryPlanner {
     private static List<String> labelsOf(SqlNode validated, RelDataType rowType) {
         SqlNode n = validated;
         while (!(n instanceof SqlSelect) && n instanceof SqlCall c && !c.getOperandList().isEmpty()) {
-            n = c.operand(0);
+            n = n instanceof org.apache.calcite.sql.SqlWith w ? w.body : c.operand(0);
         }
         List<String> out = new ArrayList<>();
         if (n instanceof SqlSelect sel && sel.getSelectList().size() == rowType.getFieldCount()) {

@@ -111,6 +111,8 @@ final class DruidTranslator {
     private final String inputTable;
     private final List<Assumption> assumptions = new ArrayList<>();
     private final List<Character> paramTags = new ArrayList<>();
+    /** Names of the common table expressions in scope (lower case), innermost last. */
+    private final List<String> cteNames = new ArrayList<>();
     private int depth;
     /**
      * The clause being translated, carried in the line of each identifier's parser position so
@@ -199,7 +201,38 @@ final class DruidTranslator {
     // ------------------------------------------------------------------ queries
 
     SqlNode select(SQLSelect select) {
-        return query(select.getQuery(), select.getOrderBy(), select.getLimit(), true);
+        com.alibaba.druid.sql.ast.statement.SQLWithSubqueryClause with = select.getWithSubQuery();
+        if (with == null) {
+            return query(select.getQuery(), select.getOrderBy(), select.getLimit(), depth == 0);
+        }
+        if (Boolean.TRUE.equals(with.getRecursive())) {
+            throw ErrorCode.NOT_SUPPORTED_YET.error("WITH RECURSIVE");
+        }
+        // common table expressions: each may use the ones before it; names shadow catalog tables
+        int scopeSize = cteNames.size();
+        try {
+            List<SqlNode> items = new ArrayList<>();
+            for (var entry : with.getEntries()) {
+                String name = SQLUtils.normalize(entry.getAlias());
+                SqlNodeList cols = null;
+                if (entry.getColumns() != null && !entry.getColumns().isEmpty()) {
+                    List<SqlNode> c = new ArrayList<>();
+                    for (Object col : entry.getColumns()) {
+                        c.add(new SqlIdentifier(SQLUtils.normalize(col.toString()), POS));
+                    }
+                    cols = new SqlNodeList(c, POS);
+                }
+                SqlNode q = subquery(entry.getSubQuery());
+                items.add(new org.apache.calcite.sql.SqlWithItem(POS, new SqlIdentifier(name, POS), cols, q));
+                cteNames.add(name.toLowerCase(Locale.ROOT));
+            }
+            SqlNode body = query(select.getQuery(), select.getOrderBy(), select.getLimit(), depth == 0);
+            return new org.apache.calcite.sql.SqlWith(POS, new SqlNodeList(items, POS), body);
+        } finally {
+            while (cteNames.size() > scopeSize) {
+                cteNames.remove(cteNames.size() - 1);
+            }
+        }
     }
 
     private SqlNode query(SQLSelectQuery q, SQLOrderBy outerOrder, SQLLimit outerLimit, boolean top) {
@@ -386,6 +419,10 @@ final class DruidTranslator {
         String alias = ts.getAlias() == null ? null : SQLUtils.normalize(ts.getAlias());
         if (ts instanceof SQLExprTableSource t) {
             List<String> names = qualifiedNames(t.getExpr());
+            if (names.size() == 1 && cteNames.contains(names.get(0).toLowerCase(Locale.ROOT))) {
+                return SqlStdOperatorTable.AS.createCall(POS, new SqlIdentifier(names.get(0), POS),
+                        new SqlIdentifier(alias != null ? alias : names.get(0), POS));
+            }
             String db;
             String table;
             if (names.size() == 1) {

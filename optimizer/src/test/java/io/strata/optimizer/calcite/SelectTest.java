@@ -78,6 +78,14 @@ class SelectTest extends PlannerFixture {
     }
 
     @Test
+    void commonTableExpressions() {
+        assertEquals(List.of("Paris|2"), rows("with c as (select city, count(*) n from users group by city) select city, n from c where n > 1"));
+        assertEquals(List.of("1|30.75"), rows("with t(u, total) as (select user_id, sum(amount) from orders group by user_id), "
+                + "top as (select u, total from t where total > 10) select u, total from top"));
+        assertEquals(List.of("alice"), rows("with users as (select 'alice' as name) select name from users"));
+    }
+
+    @Test
     void unions() {
         assertEquals(List.of("1", "2"), rows("select 1 union select 2 union select 1 order by 1"));
         assertEquals(List.of("1", "1", "2"), rows("select 1 union all select 1 union all select 2 order by 1"));
