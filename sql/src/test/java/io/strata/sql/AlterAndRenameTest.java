@@ -68,6 +68,21 @@ class AlterAndRenameTest {
     }
 
     @Test
+    void createTableAsSelect() {
+        s.exec("CREATE TABLE c AS SELECT id, code, qty * 2 AS dbl FROM t");
+        assertEquals(List.of(Arrays.asList("10", 10L), Arrays.asList("20", null)).toString(),
+                s.rows("SELECT code, dbl FROM c ORDER BY id").toString());
+        List<List<Object>> cols = s.rows("SHOW COLUMNS FROM c");
+        assertEquals(List.of("id", "code", "dbl"), cols.stream().map(r -> r.get(0)).toList());
+        assertEquals("varchar(10)", cols.get(1).get(1));
+        s.exec("CREATE TABLE c2 (id INT PRIMARY KEY, note VARCHAR(5) DEFAULT 'n') SELECT id FROM t");
+        assertEquals(List.of(List.of(2L, "n")), s.rows("SELECT id, note FROM c2 WHERE id = 2"));
+        s.error(ErrorCode.DUP_ENTRY, "CREATE TABLE c3 (code VARCHAR(10) PRIMARY KEY) SELECT '1' AS code FROM t");
+        s.error(ErrorCode.NO_SUCH_TABLE, "SELECT * FROM c3");
+        s.error(ErrorCode.NOT_SUPPORTED_YET, "CREATE TEMPORARY TABLE tmp (a INT)");
+    }
+
+    @Test
     void miscStatements() {
         assertEquals("CREATE DATABASE `test` /*!40100 DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_ai_ci */ /*!80016 DEFAULT ENCRYPTION='N' */",
                 s.rows("SHOW CREATE DATABASE test").get(0).get(1));

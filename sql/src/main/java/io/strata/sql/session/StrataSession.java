@@ -118,7 +118,7 @@ public final class StrataSession implements SqlSession {
         this.variables = services.variables().sessionDefaults();
         this.queries = new QueryExecutor();
         this.dml = new DmlExecutor(queries);
-        this.ddl = new DdlExecutor();
+        this.ddl = new DdlExecutor(dml);
         this.show = new ShowExecutor();
         this.set = new SetExecutor();
         if (info.database() != null && !info.database().isEmpty()) {
@@ -484,6 +484,11 @@ public final class StrataSession implements SqlSession {
 
     private LocalDateTime now() {
         return LocalDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    /** Result columns of a SELECT without running it (planner.describe in a read transaction). */
+    public List<ColumnMeta> describe(com.alibaba.druid.sql.ast.statement.SQLSelect select) {
+        return withReadTxn(ctx -> services.planner().describe(select, ctx));
     }
 
     /** Runs read-only work (prepare metadata, COM_FIELD_LIST) in a short transaction of its own. */

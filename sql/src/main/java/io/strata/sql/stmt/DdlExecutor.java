@@ -26,6 +26,9 @@ import com.alibaba.druid.sql.ast.statement.SQLTableElement;
 import com.alibaba.druid.sql.ast.statement.SQLTruncateStatement;
 import com.alibaba.druid.sql.ast.statement.SQLCharacterDataType;
 import com.alibaba.druid.sql.ast.expr.SQLCharExpr;
+import com.alibaba.druid.sql.ast.expr.SQLIdentifierExpr;
+import com.alibaba.druid.sql.ast.expr.SQLPropertyExpr;
+import com.alibaba.druid.sql.dialect.mysql.ast.statement.MySqlInsertStatement;
 import com.alibaba.druid.sql.dialect.mysql.ast.MySqlKey;
 import com.alibaba.druid.sql.dialect.mysql.ast.MySqlPrimaryKey;
 import com.alibaba.druid.sql.dialect.mysql.ast.MySqlUnique;
@@ -54,6 +57,7 @@ import io.strata.spi.StrataException;
 import io.strata.spi.codec.TableCodec;
 import io.strata.spi.kv.KvIterator;
 import io.strata.spi.kv.Transaction;
+import io.strata.spi.session.ColumnMeta;
 import io.strata.spi.session.StatementResult;
 import io.strata.spi.session.UpdateResult;
 
@@ -68,6 +72,11 @@ import java.util.Locale;
  * backfill with uniqueness checks, removing a dropped table's rows) commit atomically with it.
  */
 public final class DdlExecutor {
+    private final DmlExecutor dml;
+
+    public DdlExecutor(DmlExecutor dml) {
+        this.dml = dml;
+    }
 
     public StatementResult execute(SQLStatement st, StrataSession session) {
         if (st instanceof SQLCreateDatabaseStatement s) {
@@ -173,8 +182,27 @@ public final class DdlExecutor {
     // ------------------------------------------------------------------ tables
 
     private StatementResult createTable(SQLCreateTableStatement s, StrataSession session) {
+        if (s.isTemporary()) {
+            throw ErrorCode.NOT_SUPPORTED_YET.error("CREATE TEMPORARY TABLE");
+        }
         QualifiedTable q = qualified(s.getTableSource(), session);
         checkNotSystem(q.database());
+        List<SQLTableElement> elements = new ArrayList<>(s.getTableElementList());
+        List<String> selectColumns = List.of();
+        if (s.getSelect() != null) {
+            // CREATE TABLE … AS SELECT: the select's columns follow the explicitly defined ones
+            List<ColumnMeta> metas = session.describe(s.getSelect());
+            List<String> names = new ArrayList<>();
+            for (ColumnMeta m : metas) {
+                names.add(m.name());
+                boolean defined = elements.stream().anyMatch(e -> e instanceof SQLColumnDefinition d
+                        && Names.unquote(d.getColumnName()).equalsIgnoreCase(m.name()));
+                if (!defined) {
+                    elements.add(derivedColumn(m));
+                }
+            }
+            selectColumns = names;
+        }
         long id = session.services().ids().next(IdAllocator.tableIdSequence());
         Long autoIncrementStart = null;
         String comment = s.getComment() instanceof SQLCharExpr c ? c.getText() : null;
@@ -204,17 +232,94 @@ public final class DdlExecutor {
                 t = new TableDef(id, q.database(), q.table(), src.columns(), src.indexes(), src.pkIsHandle(),
                         src.nextColumnId(), src.nextIndexId(), src.comment());
             } else {
-                t = buildTable(id, q, s.getTableElementList(), tableComment);
+                t = buildTable(id, q, elements, tableComment);
             }
             w.putTable(t);
             return true;
         });
         if (!created) {
             note(session, ErrorCode.TABLE_EXISTS, q.table());
-        } else if (autoIncrementStart != null && autoIncrementStart > 1) {
+            return UpdateResult.OK;
+        }
+        if (autoIncrementStart != null && autoIncrementStart > 1) {
             session.services().ids().rebase(IdAllocator.autoIncrementSequence(id), autoIncrementStart - 1);
         }
+        if (s.getSelect() != null) {
+            return fillFromSelect(s, q, selectColumns, session);
+        }
         return UpdateResult.OK;
+    }
+
+    /**
+     * Inserts the rows of CREATE TABLE … SELECT. DDL is atomic in MySQL 8: if the insert fails,
+     * the new table is dropped again.
+     */
+    private StatementResult fillFromSelect(SQLCreateTableStatement s, QualifiedTable q, List<String> columns,
+                                           StrataSession session) {
+        MySqlInsertStatement ins = new MySqlInsertStatement();
+        ins.setTableSource(new SQLExprTableSource(new SQLPropertyExpr(quoted(q.database()), quoted(q.table()))));
+        for (String c : columns) {
+            ins.addColumn(new SQLIdentifierExpr(quoted(c)));
+        }
+        ins.setQuery(s.getSelect().clone());
+        ins.setIgnore(s.isIgnore());
+        try {
+            StatementResult r = session.runInTransaction(null, ctx -> dml.insert(ins, ctx));
+            session.commitImplicitly(); // with autocommit off the rows went into a session transaction
+            return r;
+        } catch (RuntimeException e) {
+            session.services().catalog().runDdl((txn, catalog, w) -> {
+                catalog.table(q.database(), q.table()).ifPresent(t -> {
+                    w.deleteTable(t.id());
+                    deleteRange(txn, TableCodec.tablePrefix(t.id()));
+                });
+                return null;
+            });
+            throw e;
+        }
+    }
+
+    private static String quoted(String name) {
+        return "`" + name.replace("`", "``") + "`";
+    }
+
+    /** A column definition for a CREATE TABLE … SELECT column, from its result metadata. */
+    private static SQLColumnDefinition derivedColumn(ColumnMeta m) {
+        boolean binary = m.charset() == ColumnMeta.CHARSET_BINARY;
+        int chars = (int) Math.max(1, binary ? m.length() : m.length() / 4);
+        String type = switch (m.type()) {
+            case TINY -> "tinyint";
+            case SHORT -> "smallint";
+            case INT24 -> "mediumint";
+            case LONG -> "int";
+            case LONGLONG -> "bigint";
+            case YEAR -> "year";
+            case BIT -> "bit(" + Math.max(1, Math.min(64, m.length())) + ")";
+            case DECIMAL, NEWDECIMAL -> {
+                int scale = Math.min(30, Math.max(0, m.decimals()));
+                int precision = (int) m.length() - (scale > 0 ? 1 : 0) - (m.isUnsigned() ? 0 : 1);
+                precision = Math.min(65, Math.max(Math.max(1, scale), precision));
+                yield "decimal(" + precision + "," + scale + ")";
+            }
+            case FLOAT -> "float";
+            case DOUBLE -> "double";
+            case DATE -> "date";
+            case DATETIME -> m.decimals() > 0 && m.decimals() <= 6 ? "datetime(" + m.decimals() + ")" : "datetime";
+            case TIMESTAMP -> m.decimals() > 0 && m.decimals() <= 6 ? "timestamp(" + m.decimals() + ")" : "timestamp";
+            case TIME -> m.decimals() > 0 && m.decimals() <= 6 ? "time(" + m.decimals() + ")" : "time";
+            case JSON -> "json";
+            case TINY_BLOB, BLOB, MEDIUM_BLOB, LONG_BLOB -> binary ? (m.length() > 65535 ? "longblob" : "blob")
+                    : (m.length() > 65535 * 4 ? "longtext" : "text");
+            case STRING -> binary ? "binary(" + chars + ")" : "char(" + Math.min(255, chars) + ")";
+            default -> binary ? "varbinary(" + Math.min(65535, chars) + ")"
+                    : chars > 16383 ? "longtext" : "varchar(" + chars + ")";
+        };
+        String ddl = "CREATE TABLE x (" + quoted(m.name()) + " " + type
+                + ((m.isUnsigned() && m.type() != io.strata.spi.session.MysqlType.DECIMAL
+                && m.type() != io.strata.spi.session.MysqlType.NEWDECIMAL) ? " unsigned" : "")
+                + ((m.flags() & ColumnMeta.NOT_NULL_FLAG) != 0 ? " NOT NULL" : "") + ")";
+        SQLCreateTableStatement parsed = (SQLCreateTableStatement) SqlParser.parse(ddl).get(0);
+        return (SQLColumnDefinition) parsed.getTableElementList().get(0);
     }
 
     private static TableDef buildTable(long id, QualifiedTable q, List<SQLTableElement> elements, String comment) {
