@@ -78,6 +78,7 @@ public final class MysqlOperators {
         def(m, "rpad", "rpad", 3, 3, fixed(SqlTypeName.VARCHAR));
         def(m, "locate", "locate", 2, 3, fixed(SqlTypeName.BIGINT));
         def(m, "instr", "instr", 2, 2, fixed(SqlTypeName.BIGINT));
+        def(m, "strcmp", "strcmp", 2, 2, fixed(SqlTypeName.BIGINT));
         def(m, "reverse", "reverse", 1, 1, fixed(SqlTypeName.VARCHAR));
         def(m, "repeat", "repeat", 2, 2, fixed(SqlTypeName.VARCHAR));
         def(m, "space", "space", 1, 1, fixed(SqlTypeName.VARCHAR));

@@ -396,6 +396,7 @@ public final class MysqlFunctions {
             int i = s.indexOf(toStr(a[1]));
             return i < 0 ? 0L : (long) s.codePointCount(0, i) + 1;
         }));
+        m.put("strcmp", strict((ctx, a, r) -> (long) Integer.signum(MysqlValues.compareBinary(toStr(a[0]), toStr(a[1])))));
         m.put("reverse", strict((ctx, a, r) -> new StringBuilder(toStr(a[0])).reverse().toString()));
         m.put("repeat", strict((ctx, a, r) -> {
             long n = toLong(a[1], ctx);

@@ -477,6 +477,10 @@ public final class MysqlTemporals {
                     case 'j' -> 3;
                     default -> 2;
                 };
+                // numeric fields skip leading blanks ('May 1, 2013' with '%M %d,%Y')
+                while (p < s.length() && s.charAt(p) == ' ') {
+                    p++;
+                }
                 int start = p;
                 while (p < s.length() && p - start < maxDigits && Character.isDigit(s.charAt(p))) {
                     p++;
