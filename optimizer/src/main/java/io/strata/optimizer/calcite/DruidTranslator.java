@@ -579,6 +579,9 @@ final class DruidTranslator {
         if (e instanceof SQLCharExpr c) {
             return str(c.getText());
         }
+        if (e instanceof com.alibaba.druid.sql.ast.expr.SQLTextLiteralExpr t) {
+            return str(t.getText());
+        }
         if (e instanceof SQLNullExpr) {
             return SqlLiteral.createNull(POS);
         }
@@ -655,6 +658,9 @@ final class DruidTranslator {
                 }
                 case Plus -> expr(u.getExpr());
                 case Not, NOT -> SqlStdOperatorTable.NOT.createCall(POS, condition(u.getExpr()));
+                // BINARY x: a binary string; comparisons are binary in Strata anyway
+                case BINARY -> call("cast_binary", expr(u.getExpr()));
+                case Compl -> call("bit_not", expr(u.getExpr()));
                 default -> throw ErrorCode.NOT_SUPPORTED_YET.error("operator " + u.getOperator());
             };
         }
@@ -841,6 +847,16 @@ final class DruidTranslator {
                 return SqlStdOperatorTable.LESS_THAN_OR_EQUAL.createCall(POS, expr(b.getLeft()), expr(b.getRight()));
             case LessThanOrEqualOrGreaterThan:
                 return call("nullsafe_eq", expr(b.getLeft()), expr(b.getRight()));
+            case BitwiseAnd:
+                return call("bit_and", expr(b.getLeft()), expr(b.getRight()));
+            case BitwiseOr:
+                return call("bit_or", expr(b.getLeft()), expr(b.getRight()));
+            case BitwiseXor:
+                return call("bit_xor", expr(b.getLeft()), expr(b.getRight()));
+            case LeftShift:
+                return call("shift_left", expr(b.getLeft()), expr(b.getRight()));
+            case RightShift:
+                return call("shift_right", expr(b.getLeft()), expr(b.getRight()));
             case BooleanAnd:
                 return SqlStdOperatorTable.AND.createCall(POS, condition(b.getLeft()), condition(b.getRight()));
             case BooleanOr:

@@ -39,6 +39,13 @@ public final class MysqlOperators {
         def(m, "div", "intdiv", 2, 2, fixed(SqlTypeName.BIGINT));
         def(m, "mod", "mod", 2, 2, MysqlOperators::modulo);
         def(m, "neg", "neg", 1, 1, b -> numericOf(b, 0));
+        // bit operations on 64 bits (MySQL's are BIGINT UNSIGNED; values above 2^63 are not representable yet)
+        def(m, "bit_and", "bit_and", 2, 2, fixed(SqlTypeName.BIGINT));
+        def(m, "bit_or", "bit_or", 2, 2, fixed(SqlTypeName.BIGINT));
+        def(m, "bit_xor", "bit_xor", 2, 2, fixed(SqlTypeName.BIGINT));
+        def(m, "shift_left", "shift_left", 2, 2, fixed(SqlTypeName.BIGINT));
+        def(m, "shift_right", "shift_right", 2, 2, fixed(SqlTypeName.BIGINT));
+        def(m, "bit_not", "bit_not", 1, 1, fixed(SqlTypeName.BIGINT));
         def(m, "to_double", "to_double", 1, 1, fixed(SqlTypeName.DOUBLE));
         // SUM's argument: integers are summed as DECIMAL like MySQL (no BIGINT overflow)
         def(m, "sum_arg", "sum_arg", 1, 1, b -> switch (numClass(b.getOperandType(0))) {

@@ -178,6 +178,18 @@ public final class MysqlFunctions {
             default -> -toDouble(a[0], ctx);
         }));
         m.put("to_double", strict((ctx, a, r) -> toDouble(a[0], ctx)));
+        m.put("bit_and", strict((ctx, a, r) -> toLong(a[0], ctx) & toLong(a[1], ctx)));
+        m.put("bit_or", strict((ctx, a, r) -> toLong(a[0], ctx) | toLong(a[1], ctx)));
+        m.put("bit_xor", strict((ctx, a, r) -> toLong(a[0], ctx) ^ toLong(a[1], ctx)));
+        m.put("shift_left", strict((ctx, a, r) -> {
+            long n = toLong(a[1], ctx);
+            return n < 0 || n >= 64 ? 0L : toLong(a[0], ctx) << n;
+        }));
+        m.put("shift_right", strict((ctx, a, r) -> {
+            long n = toLong(a[1], ctx);
+            return n < 0 || n >= 64 ? 0L : toLong(a[0], ctx) >>> n;
+        }));
+        m.put("bit_not", strict((ctx, a, r) -> ~toLong(a[0], ctx)));
         m.put("sum_arg", strict((ctx, a, r) -> r.kind() == ResultKind.DECIMAL ? toDecimal(a[0], ctx) : toDouble(a[0], ctx)));
     }
 
