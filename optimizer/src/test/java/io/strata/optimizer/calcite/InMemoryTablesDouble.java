@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class InMemoryTablesDouble implements TableAccess {
     private final Map<Long, TreeMap<Long, Object[]>> rows = new ConcurrentHashMap<>();
-    final List<String> log = new ArrayList<>();
+    final List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
     int rowsRead;
 
     void insert(TableDef table, long handle, Object... values) {
