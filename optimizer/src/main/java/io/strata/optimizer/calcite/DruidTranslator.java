@@ -6,7 +6,6 @@ import com.alibaba.druid.sql.ast.SQLExpr;
 import com.alibaba.druid.sql.ast.SQLLimit;
 import com.alibaba.druid.sql.ast.SQLOrderBy;
 import com.alibaba.druid.sql.ast.SQLOrderingSpecification;
-import com.alibaba.druid.sql.ast.SQLObjectImpl;
 import com.alibaba.druid.sql.ast.expr.SQLAggregateExpr;
 import com.alibaba.druid.sql.ast.expr.SQLAggregateOption;
 import com.alibaba.druid.sql.ast.expr.SQLAllColumnExpr;
@@ -83,7 +82,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -1112,13 +1110,4 @@ final class DruidTranslator {
         }
     }
 
-    @SuppressWarnings("unused")
-    private static String hex(byte[] b) {
-        return HexFormat.of().formatHex(b);
-    }
-
-    @SuppressWarnings("unused")
-    private static boolean hasAttributes(SQLExpr e) {
-        return e instanceof SQLObjectImpl o && o.getAttributes() != null;
-    }
 }

@@ -61,6 +61,8 @@ class PushdownExplainTest extends PlannerFixture {
         assertEquals(List.of("1"), rows("select id from users where city = 'Paris' and age > 1"));
         String plan = String.join("\n", explain("select id from orders where user_id = 1"));
         assertTrue(plan.contains("IndexLookUp") && plan.contains("index:idx_user"), plan);
+        plan = String.join("\n", explain("select id from users where name = 'bob'"));
+        assertTrue(plan.contains("Point_Get") && plan.contains("index:uk_name"), plan);
         ctx.parameters = new Object[]{"carol"};
         assertEquals(List.of("3"), rows("select id from users where name = ?"));
     }
