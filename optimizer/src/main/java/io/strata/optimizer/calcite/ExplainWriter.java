@@ -71,6 +71,15 @@ final class ExplainWriter {
             isRoot = false;
             last = true;
         }
+        if (rel instanceof StrataLookupJoin lj) {
+            // the inner table is read by key per outer row, never scanned: show the lookup, not the scan
+            visit(lj.getLeft(), indent, false, false);
+            String table = "table:" + lj.inner().def().name();
+            String access = lj.index() == null ? table : table + ", index:" + lj.index().name();
+            rows.add(new Object[]{indent + "└─" + (lj.index() == null ? "Point_Get" : "IndexLookUp") + "_" + rel.getId() + "_inner",
+                    "1.00", "root", access, lj.index() == null ? "handle:outer key" : "range:outer key"});
+            return;
+        }
         List<RelNode> inputs = rel.getInputs();
         for (int i = 0; i < inputs.size(); i++) {
             visit(inputs.get(i), indent, i == inputs.size() - 1, false);
@@ -131,6 +140,11 @@ final class ExplainWriter {
             }
             out.add(new String[]{"HashAgg", "root", "", (keys.isEmpty() ? "" : "group by:" + String.join(", ", keys) + ", ")
                     + "funcs:" + String.join(", ", funcs)});
+        } else if (rel instanceof StrataLookupJoin lj) {
+            List<String> both = new ArrayList<>(lj.getLeft().getRowType().getFieldNames());
+            both.addAll(lj.getRight().getRowType().getFieldNames());
+            out.add(new String[]{"IndexJoin", "root", "", lj.getJoinType().lowerName + " join, inner:" + lj.inner().def().name()
+                    + ", condition:" + rexToString(lj.getCondition(), both)});
         } else if (rel instanceof Join j) {
             List<String> both = new ArrayList<>(j.getLeft().getRowType().getFieldNames());
             both.addAll(j.getRight().getRowType().getFieldNames());

@@ -140,7 +140,7 @@ public final class ScanOperator {
     }
 
     /** The handle equal to v, or null if no integer equals it (1.5, NULL). */
-    private static Long exactHandle(Object v, StatementContext ctx) {
+    static Long exactHandle(Object v, StatementContext ctx) {
         BigDecimal d = boundValue(v, ctx);
         if (d == null || d.stripTrailingZeros().scale() > 0) {
             return null;
@@ -198,6 +198,23 @@ public final class ScanOperator {
         };
     }
 
+    /** A stored row in Calcite's representation (plus the handle when the table exposes row ids). */
+    Object[] toInternalRow(Row r, StatementContext ctx) {
+        Object[] values = r.values();
+        Object[] out = new Object[tags.length + (withRowId ? 1 : 0)];
+        for (int i = 0; i < tags.length; i++) {
+            out[i] = InternalValues.toInternal(i < values.length ? values[i] : null, tags[i], scales[i], ctx);
+        }
+        if (withRowId) {
+            out[tags.length] = r.handle();
+        }
+        return out;
+    }
+
+    int width() {
+        return tags.length + (withRowId ? 1 : 0);
+    }
+
     private final class RowEnumerator implements Enumerator<Object[]> {
         private final StatementContext ctx;
         private final Iterator<Row> rows;
@@ -221,16 +238,7 @@ public final class ScanOperator {
             if (!rows.hasNext()) {
                 return false;
             }
-            Row r = rows.next();
-            Object[] values = r.values();
-            Object[] out = new Object[tags.length + (withRowId ? 1 : 0)];
-            for (int i = 0; i < tags.length; i++) {
-                out[i] = InternalValues.toInternal(i < values.length ? values[i] : null, tags[i], scales[i], ctx);
-            }
-            if (withRowId) {
-                out[tags.length] = r.handle();
-            }
-            current = out;
+            current = toInternalRow(rows.next(), ctx);
             return true;
         }
 

@@ -84,6 +84,22 @@ class PushdownExplainTest extends PlannerFixture {
     }
 
     @Test
+    void indexJoinReadsTheInnerTableByKey() {
+        // orders → users by the users handle
+        assertEquals(List.of("get orders 100", "get users 1"),
+                accesses("select u.name from orders o join users u on u.id = o.user_id where o.id = 100"));
+        assertEquals(List.of("alice"), rows("select u.name from orders o join users u on u.id = o.user_id where o.id = 100"));
+        // LEFT join keeps outer rows without a match
+        assertEquals(List.of("103|NULL", "102|bob"),
+                rows("select o.id, u.name from orders o left join users u on u.id = o.user_id where o.id in (102, 103) order by o.id desc"));
+        assertEquals(List.of("carol|NULL"), rows("select u.name, o.id from users u left join orders o on o.user_id = u.id where u.id = 3"));
+        // extra join conditions are applied after the lookup
+        assertEquals(List.of("alice|101"), rows("select u.name, o.id from users u join orders o on o.user_id = u.id and o.amount > 20 where u.id = 1"));
+        String plan = String.join("\n", explain("select u.name from orders o join users u on u.id = o.user_id where o.id = 100"));
+        assertTrue(plan.contains("IndexJoin") && plan.contains("table:users") && !plan.contains("TableFullScan"), plan);
+    }
+
+    @Test
     void fullScanWhenNothingPushable() {
         assertEquals(List.of("scan users [-inf,+inf]"), accesses("select id from users where age + 1 > 30"));
         assertTrue(String.join("\n", explain("select id from users where age > 30")).contains("TableFullScan"));
@@ -92,7 +108,9 @@ class PushdownExplainTest extends PlannerFixture {
     @Test
     void joinsPushIntoBothSides() {
         String plan = String.join("\n", explain("select u.name, o.amount from users u join orders o on o.user_id = u.id where u.id = 1"));
-        assertTrue(plan.contains("Point_Get") && plan.contains("HashJoin"), plan);
+        assertTrue(plan.contains("Point_Get") && plan.contains("IndexJoin") && plan.contains("index:idx_user"), plan);
+        assertEquals(List.of("get users 1", "index orders idx_user [1]"),
+                accesses("select u.name, o.amount from users u join orders o on o.user_id = u.id where u.id = 1"));
         assertEquals(List.of("alice|10.50", "alice|20.25"), rows("select u.name, o.amount from users u join orders o on o.user_id = u.id where u.id = 1 order by o.id"));
     }
 }
