@@ -42,3 +42,7 @@ doc_args=()
 bench_java io.strata.bench.tpch.TpchBench --sf "$sf" --target "mysql://root:@127.0.0.1:$strata_port" --target-name strata \
   "${peer_args[@]}" --runs "$runs" --queries "$queries" --query-timeout "$timeout" \
   --results-dir "$BENCH_ROOT/results" "${doc_args[@]}" --command "bench/tpch.sh ${args[*]:-}"
+# The scale curve across every scale factor run so far (latest run of each).
+if ((update_doc)); then
+  bench_java io.strata.bench.tpch.TpchScaleReport --results-dir "$BENCH_ROOT/results" --doc "$BENCH_ROOT/docs/benchmarks.md"
+fi

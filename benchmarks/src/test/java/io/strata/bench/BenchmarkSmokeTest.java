@@ -37,6 +37,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
 class BenchmarkSmokeTest {
     private static final List<Integer> ALL_QUERIES = IntStream.rangeClosed(1, 22).boxed().toList();
+    /**
+     * Against Strata a cross-section keeps the test short whatever the engine's speed: aggregation
+     * (1, 6), joins (3, 14), EXISTS (4), outer join (13), correlated sub-query (17), NOT EXISTS and
+     * SUBSTRING (22). All 22 run in the DuckDB self-check below and in bench/tpch.sh.
+     */
+    private static final List<Integer> SMOKE_QUERIES = List.of(1, 3, 4, 6, 13, 14, 17, 22);
 
     @TempDir
     Path tmp;
@@ -46,13 +52,13 @@ class BenchmarkSmokeTest {
         Path doc = tmp.resolve("benchmarks.md");
         Files.writeString(doc, "# Benchmarks\n\nWritten by hand.\n");
         try (Playground playground = Playground.start(new Playground.Options("127.0.0.1", 0, tmp.resolve("strata"), ""))) {
-            Endpoint strata = Endpoint.mysql("strata", "127.0.0.1", playground.port(), "root", "", 20);
+            Endpoint strata = Endpoint.mysql("strata", "127.0.0.1", playground.port(), "root", "", 30);
             Endpoint duck = Endpoint.duckdb("duckdb", tmp.resolve("peer.duckdb").toString());
-            TpchRunner.Result tpch = new TpchRunner(new TpchRunner.Config(0.001, strata, duck, "tpch", ALL_QUERIES, 1, 200, 120,
+            TpchRunner.Result tpch = new TpchRunner(new TpchRunner.Config(0.001, strata, duck, "tpch", SMOKE_QUERIES, 1, 200, 5,
                     false, tmp.resolve("results"), Optional.of(doc), "tpch", "smoke"), System.out).run();
 
             assertResultFiles(tpch.files().csv(), tpch.files().json(), tpch.files().png());
-            assertEquals(ALL_QUERIES, tpch.queries().stream().map(TpchRunner.QueryResult::query).toList());
+            assertEquals(SMOKE_QUERIES, tpch.queries().stream().map(TpchRunner.QueryResult::query).toList());
             String docText = Files.readString(doc);
             assertTrue(docText.startsWith("# Benchmarks\n\nWritten by hand.\n"), "hand-written part kept");
             assertTrue(docText.contains("<!-- BEGIN tpch") && docText.contains("<!-- END tpch -->"), docText);

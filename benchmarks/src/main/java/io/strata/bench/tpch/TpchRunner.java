@@ -221,7 +221,8 @@ public final class TpchRunner {
                     targetRows = execute(target, sql);
                     targetTimes[r] = (System.nanoTime() - t0) / 1e6;
                 } catch (SQLException | RuntimeException e) {
-                    targetError = describe(e);
+                    targetError = e instanceof java.sql.SQLTimeoutException
+                            ? "timed out after " + config.queryTimeoutSeconds() + " s (cancelled with KILL QUERY)" : describe(e);
                 }
             }
             if (peerError == null) {
@@ -230,7 +231,8 @@ public final class TpchRunner {
                     peerRows = execute(peer, sql);
                     peerTimes[r] = (System.nanoTime() - t0) / 1e6;
                 } catch (SQLException | RuntimeException e) {
-                    peerError = describe(e);
+                    peerError = e instanceof java.sql.SQLTimeoutException
+                            ? "timed out after " + config.queryTimeoutSeconds() + " s" : describe(e);
                 }
             }
         }
