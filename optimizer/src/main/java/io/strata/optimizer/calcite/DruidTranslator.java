@@ -778,6 +778,10 @@ final class DruidTranslator {
         Object[] params = ctx.parameters();
         Object value = params != null && index >= 0 && index < params.length ? params[index] : null;
         char tag = value == null ? ResultKind.STRING : InternalValues.tagOfValue(value);
+        if (tag == ResultKind.BINARY) {
+            // clients send strings as byte arrays too (binary protocol); MySQL compares them as strings
+            tag = ResultKind.STRING;
+        }
         int scale = value instanceof BigDecimal d ? Math.max(0, Math.min(d.scale(), MysqlTypeSystem.MAX_SCALE)) : 0;
         paramTag(index, tag);
         SqlTypeName t = switch (tag) {

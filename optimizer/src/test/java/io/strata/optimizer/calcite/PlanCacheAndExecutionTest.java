@@ -47,6 +47,10 @@ class PlanCacheAndExecutionTest extends PlannerFixture {
         assertEquals(List.of("carol|5.50"), rows("select name, ? * 2 + 0.50 from users where city = ? and id > ? order by id"));
         ctx.parameters = new Object[]{2L};
         assertEquals(List.of("alice", "bob"), rows("select name from users order by id limit ?"));
+        ctx.parameters = new Object[]{"bob".getBytes(java.nio.charset.StandardCharsets.UTF_8), java.time.LocalDate.of(1990, 1, 1)};
+        assertEquals(List.of("2"), rows("select id from users where name = ? and birthday > ?"));
+        ctx.parameters = new Object[]{null};
+        assertEquals(List.of(), rows("select id from users where name = ?"));
     }
 
     @Test
