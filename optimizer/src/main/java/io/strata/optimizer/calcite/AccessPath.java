@@ -11,14 +11,15 @@ import static java.util.Objects.requireNonNull;
  * TiDB's vocabulary: a point get on the row handle, a batch point get (IN list), a range of
  * handles, an index lookup by equality on a prefix of an index, or a full table scan.
  *
- * @param keys        POINT_GET: one key; BATCH_POINT_GET: the keys; INDEX_LOOKUP: the prefix values in index order
+ * @param keys        POINT_GET: one key; BATCH_POINT_GET: the keys; INDEX_LOOKUP: the prefix values in index order;
+ *                    BATCH_INDEX_LOOKUP: one value of the index's first column per lookup (an IN list)
  * @param lower       HANDLE_RANGE lower bound or null (open)
  * @param upper       HANDLE_RANGE upper bound or null (open)
  * @param pushed      the predicates this path evaluates, as text for EXPLAIN
  */
 public record AccessPath(Kind kind, IndexDef index, List<KeySource> keys, KeySource lower, boolean lowerInclusive,
                          KeySource upper, boolean upperInclusive, String pushed) {
-    public enum Kind { FULL_SCAN, POINT_GET, BATCH_POINT_GET, HANDLE_RANGE, INDEX_LOOKUP }
+    public enum Kind { FULL_SCAN, POINT_GET, BATCH_POINT_GET, HANDLE_RANGE, INDEX_LOOKUP, BATCH_INDEX_LOOKUP }
 
     public AccessPath {
         requireNonNull(kind, "kind is null");
@@ -38,6 +39,7 @@ public record AccessPath(Kind kind, IndexDef index, List<KeySource> keys, KeySou
             case BATCH_POINT_GET -> keys.size();
             case HANDLE_RANGE -> Math.max(1, tableRows / (lower != null && upper != null ? 40 : 3));
             case INDEX_LOOKUP -> index.unique() && keys.size() == index.columnIds().size() ? 1 : Math.max(1, tableRows / 1000);
+            case BATCH_INDEX_LOOKUP -> keys.size() * (index.unique() && index.columnIds().size() == 1 ? 1 : Math.max(1, tableRows / 1000));
         };
     }
 
@@ -49,6 +51,7 @@ public record AccessPath(Kind kind, IndexDef index, List<KeySource> keys, KeySou
             case HANDLE_RANGE -> "range:" + (lower == null ? "[-inf" : (lowerInclusive ? "[" : "(") + lower) + ","
                     + (upper == null ? "+inf]" : upper + (upperInclusive ? "]" : ")"));
             case INDEX_LOOKUP -> "index:" + index.name() + ", range:" + keys;
+            case BATCH_INDEX_LOOKUP -> "index:" + index.name() + ", in:" + keys;
         };
     }
 }

@@ -58,6 +58,9 @@ public final class PushDownRule extends RelOptRule {
         int handle = table.handleColumnIndex();
         int inConjunct = -1;
         List<KeySource> inKeys = null;
+        int indexInConjunct = -1;
+        List<KeySource> indexInKeys = null;
+        IndexDef indexInIndex = null;
         int lowerConjunct = -1;
         int upperConjunct = -1;
         KeySource lower = null;
@@ -94,11 +97,28 @@ public final class PushDownRule extends RelOptRule {
                 }
                 continue;
             }
-            if (handle >= 0 && inKeys == null && c.getKind() == SqlKind.OR) {
-                List<KeySource> keys = inList(c, handle, columnCount);
-                if (keys != null) {
-                    inKeys = keys;
-                    inConjunct = i;
+            if (c.getKind() == SqlKind.OR) {
+                if (handle >= 0 && inKeys == null) {
+                    List<KeySource> keys = inList(c, handle, columnCount);
+                    if (keys != null) {
+                        inKeys = keys;
+                        inConjunct = i;
+                        continue;
+                    }
+                }
+                if (indexInKeys == null) {
+                    for (IndexDef index : table.indexes()) {
+                        if (index.primary() && table.pkIsHandle()) {
+                            continue;
+                        }
+                        List<KeySource> keys = inList(c, table.columnIndexById(index.columnIds().get(0)), columnCount);
+                        if (keys != null) {
+                            indexInKeys = keys;
+                            indexInConjunct = i;
+                            indexInIndex = index;
+                            break;
+                        }
+                    }
                 }
             }
         }
@@ -142,6 +162,9 @@ public final class PushDownRule extends RelOptRule {
                     used.add(eqConjunct.get(pos));
                 }
                 path = new AccessPath(AccessPath.Kind.INDEX_LOOKUP, best, prefix, null, false, null, false, "");
+            } else if (indexInKeys != null) {
+                path = new AccessPath(AccessPath.Kind.BATCH_INDEX_LOOKUP, indexInIndex, indexInKeys, null, false, null, false, "");
+                used.add(indexInConjunct);
             } else if (lower != null || upper != null) {
                 path = new AccessPath(AccessPath.Kind.HANDLE_RANGE, null, List.of(), lower, lowerInc, upper, upperInc, "");
                 if (lowerConjunct >= 0) {
@@ -259,12 +282,12 @@ public final class PushDownRule extends RelOptRule {
         return null;
     }
 
-    /** An OR of equalities between the handle column and constants/params: the keys, else null. */
-    private static List<KeySource> inList(RexNode or, int handle, int columnCount) {
+    /** An OR of equalities between one column and constants/params: the keys, else null. */
+    private static List<KeySource> inList(RexNode or, int column, int columnCount) {
         List<KeySource> keys = new ArrayList<>();
         for (RexNode d : RelOptUtil.disjunctions(or)) {
             Comparison cmp = comparison(d, columnCount);
-            if (cmp == null || cmp.kind != SqlKind.EQUALS || cmp.column != handle) {
+            if (cmp == null || cmp.kind != SqlKind.EQUALS || cmp.column != column) {
                 return null;
             }
             keys.add(cmp.source);

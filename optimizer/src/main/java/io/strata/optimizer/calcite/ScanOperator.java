@@ -134,6 +134,24 @@ public final class ScanOperator {
                 }
                 return access.indexLookup(txn, table, index, prefix);
             }
+            case BATCH_INDEX_LOOKUP: {
+                IndexDef index = path.index();
+                ColumnDef col = table.columns().get(table.columnIndexById(index.columnIds().get(0)));
+                java.util.LinkedHashMap<Object, Boolean> distinct = new java.util.LinkedHashMap<>();
+                for (KeySource k : path.keys()) {
+                    Object v = coerce(k.value(ctx), col.type(), ctx);
+                    if (v != null) {
+                        distinct.putIfAbsent(v instanceof byte[] b ? java.nio.ByteBuffer.wrap(b) : v, Boolean.TRUE);
+                    }
+                }
+                List<Row> rows = new ArrayList<>();
+                for (Object v : distinct.keySet()) {
+                    Object key = v instanceof java.nio.ByteBuffer bb ? bb.array() : v;
+                    Iterator<Row> it = access.indexLookup(txn, table, index, List.of(key));
+                    it.forEachRemaining(rows::add);
+                }
+                return rows.iterator();
+            }
             default:
                 throw new IllegalStateException("unknown access path " + path.kind());
         }

@@ -50,6 +50,7 @@ public final class SortByHandleRule extends RelOptRule {
             }
         }
         if (!(n instanceof StrataTableScan scan) || scan.path().kind() == AccessPath.Kind.INDEX_LOOKUP
+                || scan.path().kind() == AccessPath.Kind.BATCH_INDEX_LOOKUP
                 || scan.strataTable().def().handleColumnIndex() != field) {
             return;
         }

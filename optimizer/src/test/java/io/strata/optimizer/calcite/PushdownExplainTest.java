@@ -65,6 +65,11 @@ class PushdownExplainTest extends PlannerFixture {
         assertTrue(plan.contains("Point_Get") && plan.contains("index:uk_name"), plan);
         ctx.parameters = new Object[]{"carol"};
         assertEquals(List.of("3"), rows("select id from users where name = ?"));
+        assertEquals(List.of("index users uk_name [bob]", "index users uk_name [dave]"),
+                accesses("select id from users where name in ('bob', 'dave', 'bob')"));
+        assertEquals(List.of("2", "4"), rows("select id from users where name in ('bob', 'dave') order by id"));
+        assertEquals(List.of("1", "3"), rows("select id from users where city in ('Paris', 'Rome') and age is null or id = 1 order by id"));
+        assertTrue(String.join("\n", explain("select id from users where city in ('Paris', 'Rome')")).contains("in:"));
     }
 
     @Test
