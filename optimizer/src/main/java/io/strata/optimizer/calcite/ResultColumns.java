@@ -37,7 +37,13 @@ final class ResultColumns {
                 Optional<ColumnDef> col = def.get().column(column);
                 if (col.isPresent()) {
                     String alias = aliases.getOrDefault(TableDef.normalize(db + "." + table), def.get().name());
-                    return ColumnMetas.forColumn(def.get(), alias, col.get(), label);
+                    ColumnMeta m = ColumnMetas.forColumn(def.get(), alias, col.get(), label);
+                    if (type.isNullable() && (m.flags() & ColumnMeta.NOT_NULL_FLAG) != 0) {
+                        // a NOT NULL column on the inner side of an outer join can be NULL here
+                        m = new ColumnMeta(m.schema(), m.table(), m.orgTable(), m.name(), m.orgName(), m.type(), m.length(),
+                                m.decimals(), m.flags() & ~ColumnMeta.NOT_NULL_FLAG, m.charset());
+                    }
+                    return m;
                 }
             }
         }

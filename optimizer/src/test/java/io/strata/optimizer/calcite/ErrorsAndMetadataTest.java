@@ -74,6 +74,15 @@ class ErrorsAndMetadataTest extends PlannerFixture {
     }
 
     @Test
+    void outerJoinedColumnsAreNullable() {
+        try (QueryResult r = run("select u.name, o.id from orders o left join users u on u.id = o.user_id where o.id = 103")) {
+            assertEquals(0, r.columns().get(0).flags() & ColumnMeta.NOT_NULL_FLAG);
+            assertTrue((r.columns().get(1).flags() & ColumnMeta.NOT_NULL_FLAG) != 0);
+            assertEquals("NULL|103", render(r.rows().next()));
+        }
+    }
+
+    @Test
     void columnMetadataOfExpressions() {
         try (QueryResult r = run("select 1+1, 1/3, 'abc', 1.5e0, now(), curdate(), curtime(), null, max(id) = 1, count(*) from users")) {
             List<ColumnMeta> cols = r.columns();
