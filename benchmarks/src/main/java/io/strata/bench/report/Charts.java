@@ -30,7 +30,7 @@ public final class Charts {
         System.setProperty("java.awt.headless", "true");
         CategoryChart chart = new CategoryChartBuilder().width(Math.max(800, 60 * categories.size() + 200)).height(500)
                 .title(title).xAxisTitle("").yAxisTitle(yAxis).build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setXAxisLabelRotation(categories.size() > 8 ? 45 : 0);
         chart.getStyler().setYAxisLogarithmic(logScale);
         double minPositive = Double.MAX_VALUE;
