@@ -111,6 +111,18 @@ class CompatibilityTest {
     }
 
     @Test
+    void typeAliases() {
+        s.exec("CREATE TABLE a (c1 SERIAL, c2 NATIONAL VARCHAR(5), c3 LONG, c4 NCHAR(2), c5 BOOL)");
+        List<List<Object>> cols = s.rows("SHOW COLUMNS FROM a");
+        assertEquals(Arrays.asList("c1", "bigint unsigned", "NO", "UNI", null, "auto_increment"), cols.get(0));
+        assertEquals("varchar(5)", cols.get(1).get(1));
+        assertEquals("mediumtext", cols.get(2).get(1));
+        assertEquals("char(2)", cols.get(3).get(1));
+        assertEquals("tinyint(1)", cols.get(4).get(1));
+        assertEquals(1L, s.update("INSERT INTO a (c2) VALUES ('x')").lastInsertId());
+    }
+
+    @Test
     void databasesAndErrors() {
         s.exec("CREATE DATABASE d1");
         s.error(ErrorCode.DB_CREATE_EXISTS, "CREATE DATABASE d1");

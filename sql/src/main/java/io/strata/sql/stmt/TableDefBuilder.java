@@ -42,6 +42,8 @@ public final class TableDefBuilder {
         String name = Names.unquote(def.getColumnName());
         ColumnType type = type(def.getDataType(), name);
         boolean bool = isBoolean(def.getDataType());
+        // SERIAL is an alias for BIGINT UNSIGNED NOT NULL AUTO_INCREMENT UNIQUE
+        boolean serial = def.getDataType().getName().equalsIgnoreCase("serial");
         Boolean nullable = null;
         boolean pk = false;
         boolean unique = false;
@@ -56,9 +58,13 @@ public final class TableDefBuilder {
                 unique = true;
             }
         }
-        if (pk) {
+        if (pk || serial) {
             nullable = false;
         }
+        if (serial && !pk) {
+            unique = true;
+        }
+        boolean autoIncrement = def.isAutoIncrement() || serial;
         boolean isNullable = nullable == null || nullable;
         boolean hasDefault = false;
         Object defaultValue = null;
@@ -104,7 +110,7 @@ public final class TableDefBuilder {
             }
             onUpdate = type.precision() > 0 ? "CURRENT_TIMESTAMP(" + type.precision() + ")" : "CURRENT_TIMESTAMP";
         }
-        if (def.isAutoIncrement() && !type.kind().isInteger() && type.kind() != TypeKind.FLOAT
+        if (autoIncrement && !type.kind().isInteger() && type.kind() != TypeKind.FLOAT
                 && type.kind() != TypeKind.DOUBLE) {
             throw new StrataException(ErrorCode.WRONG_AUTO_KEY, "Incorrect column specifier for column '" + name + "'");
         }
@@ -113,8 +119,8 @@ public final class TableDefBuilder {
         }
         String comment = def.getComment() instanceof SQLCharExpr c ? c.getText() : null;
         ColumnDef col = new ColumnDef(id, name, type, isNullable,
-                hasDefault, defaultValue, defaultExpr, onUpdate, def.isAutoIncrement(), comment);
-        if (def.isAutoIncrement() && nullable == null) {
+                hasDefault, defaultValue, defaultExpr, onUpdate, autoIncrement, comment);
+        if (autoIncrement && nullable == null) {
             col = withNullable(col, false);
         }
         return new ParsedColumn(col, pk, unique);
@@ -175,6 +181,9 @@ public final class TableDefBuilder {
             case "mediumint" -> kind = TypeKind.MEDIUMINT;
             case "int", "integer" -> kind = TypeKind.INT;
             case "bigint" -> kind = TypeKind.BIGINT;
+            case "serial" -> {
+                return new ColumnType(TypeKind.BIGINT, -1, -1, -1, true, List.of());
+            }
             case "year" -> {
                 return ColumnType.of(TypeKind.YEAR);
             }
@@ -202,10 +211,11 @@ public final class TableDefBuilder {
             case "double", "real", "double precision" -> {
                 return new ColumnType(TypeKind.DOUBLE, -1, args.size() == 2 ? len : -1, intArg(args, 1, -1), unsigned, List.of());
             }
-            case "char", "character", "nchar" -> {
+            case "char", "character", "nchar", "national char", "national character" -> {
                 return new ColumnType(TypeKind.CHAR, len >= 0 ? len : 1, -1, -1, false, List.of());
             }
-            case "varchar", "nvarchar", "character varying", "varcharacter" -> {
+            case "varchar", "nvarchar", "character varying", "varcharacter", "national varchar",
+                 "national character varying", "nchar varying", "national char varying", "nchar varchar" -> {
                 if (len < 0) {
                     throw ErrorCode.PARSE_ERROR.error(")", 1);
                 }
@@ -222,7 +232,8 @@ public final class TableDefBuilder {
             }
             case "tinytext" -> kind = TypeKind.TINYTEXT;
             case "text" -> kind = TypeKind.TEXT;
-            case "mediumtext" -> kind = TypeKind.MEDIUMTEXT;
+            case "mediumtext", "long", "long varchar" -> kind = TypeKind.MEDIUMTEXT;
+            case "long varbinary" -> kind = TypeKind.MEDIUMBLOB;
             case "longtext" -> kind = TypeKind.LONGTEXT;
             case "tinyblob" -> kind = TypeKind.TINYBLOB;
             case "blob" -> kind = TypeKind.BLOB;
