@@ -184,11 +184,14 @@ final class ExplainWriter {
             if (lit.isNull()) {
                 return "NULL";
             }
-            Object v = lit.getValue2();
             if (lit.getValue() instanceof NlsString s) {
                 return "\"" + s.getValue() + "\"";
             }
-            return String.valueOf(v);
+            if (lit.getValue() instanceof java.math.BigDecimal d) {
+                // getValue2 would give a DECIMAL's unscaled value
+                return d.toPlainString();
+            }
+            return String.valueOf(lit.getValue2());
         }
         if (n instanceof RexDynamicParam) {
             return "?";
