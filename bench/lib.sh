@@ -102,8 +102,19 @@ start_mariadb() {
   log "mariadb did not start"; cat "$dir/error.log" >&2; return 1
 }
 
-# start_strata PORT: the Strata playground on 127.0.0.1:PORT with a fresh data dir. Sets STRATA_PID.
+# start_strata PORT: the Strata playground on 127.0.0.1:PORT with a fresh data dir. Sets STRATA_PID
+# and STRATA_HOST/STRATA_PORT/STRATA_USER/STRATA_PASSWORD. With STRATA_URL=mysql://user:pw@host:port
+# in the environment nothing is started: the run goes to that server (any topology behind it).
 start_strata() {
+  if [[ -n "${STRATA_URL:-}" ]]; then
+    local rest="${STRATA_URL#mysql://}" cred="root:"
+    if [[ "$rest" == *@* ]]; then cred="${rest%@*}"; rest="${rest##*@}"; fi
+    STRATA_USER="${cred%%:*}"; STRATA_PASSWORD=""; [[ "$cred" == *:* ]] && STRATA_PASSWORD="${cred#*:}"
+    STRATA_HOST="${rest%:*}"; STRATA_PORT="${rest##*:}"
+    log "strata: using the server at $STRATA_HOST:$STRATA_PORT (STRATA_URL)"
+    return 0
+  fi
+  STRATA_HOST=127.0.0.1 STRATA_PORT="$1" STRATA_USER=root STRATA_PASSWORD=""
   local port="$1" dir; dir="$(bench_tmpdir)/strata"
   mkdir -p "$dir"
   log "strata: starting the playground (data in $dir/data)"
@@ -121,7 +132,7 @@ start_strata() {
   log "strata did not start"; tail -50 "$dir/strata.log" >&2; return 1
 }
 
-# mysql_exec PORT SQL: runs SQL as root on a MySQL-protocol server on the loopback.
+# mysql_exec HOST PORT USER PASSWORD SQL: runs SQL on a MySQL-protocol server.
 mysql_exec() {
-  mariadb --no-defaults -h127.0.0.1 -P"$1" -uroot --skip-ssl -e "$2"
+  mariadb --no-defaults -h"$1" -P"$2" -u"$3" ${4:+-p"$4"} --skip-ssl -e "$5"
 }

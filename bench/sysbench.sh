@@ -7,6 +7,7 @@
 #
 #   bench/sysbench.sh [--smoke] [--threads N] [--time S] [--table-size N] [--tables N]
 #                     [--tests a,b] [--engines strata,mariadb] [--ps-mode auto|disable] [--no-doc]
+# STRATA_URL=mysql://user:pw@host:port runs against that server instead of a fresh playground.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -47,16 +48,17 @@ stamp="$(date -u -d "$started" +%Y%m%d-%H%M%S)"
 raw="$BENCH_ROOT/results/raw/$kind-$stamp"
 mkdir -p "$raw"
 
-declare -A port
+declare -A host port user pass
 IFS=, read -r -a engine_list <<<"$engines"
 for e in "${engine_list[@]}"; do
-  port[$e]="$(free_port)"
   case "$e" in
-    strata) start_strata "${port[$e]}" ;;
-    mariadb) start_mariadb "${port[$e]}" ;;
+    strata) start_strata "$(free_port)"
+            host[$e]="$STRATA_HOST" port[$e]="$STRATA_PORT" user[$e]="$STRATA_USER" pass[$e]="$STRATA_PASSWORD" ;;
+    mariadb) port[$e]="$(free_port)"; start_mariadb "${port[$e]}"
+             host[$e]=127.0.0.1 user[$e]=root pass[$e]="" ;;
     *) echo "unknown engine $e" >&2; exit 2 ;;
   esac
-  mysql_exec "${port[$e]}" "CREATE DATABASE IF NOT EXISTS sbtest"
+  mysql_exec "${host[$e]}" "${port[$e]}" "${user[$e]}" "${pass[$e]}" "CREATE DATABASE IF NOT EXISTS sbtest"
 done
 
 IFS=, read -r -a test_list <<<"$tests"
@@ -64,7 +66,7 @@ IFS=, read -r -a size_list <<<"$sizes"
 for size in "${size_list[@]}"; do
   for t in "${test_list[@]}"; do
     for e in "${engine_list[@]}"; do
-      common=(--db-driver=mysql --mysql-host=127.0.0.1 "--mysql-port=${port[$e]}" --mysql-user=root --mysql-password=
+      common=(--db-driver=mysql "--mysql-host=${host[$e]}" "--mysql-port=${port[$e]}" "--mysql-user=${user[$e]}" "--mysql-password=${pass[$e]}"
               --mysql-db=sbtest --mysql-ssl=off --tables="$tables" --table-size="$size" --threads="$threads"
               --db-ps-mode="$ps_mode" --rand-type=uniform)
       out="$raw/${e}__${t}__${size}"

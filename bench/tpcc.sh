@@ -5,6 +5,7 @@
 # "tpcc" section of docs/benchmarks.md.
 #
 #   bench/tpcc.sh [--warehouses 1] [--terminals 4] [--time 60] [--warmup 10] [--tiny] [--smoke] [--engines strata,mariadb] [--no-doc]
+# STRATA_URL=mysql://user:pw@host:port runs against that server instead of a fresh playground.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -33,13 +34,12 @@ build_benchmarks
 engine_args=()
 IFS=, read -r -a engine_list <<<"$engines"
 for e in "${engine_list[@]}"; do
-  port="$(free_port)"
   case "$e" in
-    strata) start_strata "$port" ;;
-    mariadb) start_mariadb "$port" ;;
+    strata) start_strata "$(free_port)"
+            engine_args+=(--engine "strata=mysql://$STRATA_USER:$STRATA_PASSWORD@$STRATA_HOST:$STRATA_PORT") ;;
+    mariadb) port="$(free_port)"; start_mariadb "$port"; engine_args+=(--engine "mariadb=mysql://root:@127.0.0.1:$port") ;;
     *) echo "unknown engine $e" >&2; exit 2 ;;
   esac
-  engine_args+=(--engine "$e=mysql://root:@127.0.0.1:$port")
 done
 doc_args=()
 ((update_doc)) && doc_args=(--doc "$BENCH_ROOT/docs/benchmarks.md" --doc-section tpcc)

@@ -6,10 +6,12 @@
 # docs/benchmarks.md.
 #
 #   bench/tpch.sh [--sf 0.1] [--runs 1] [--queries 1-22] [--query-timeout 900] [--peer mariadb] [--no-doc]
+#                 [--target-init SQL]...   (run on each Strata connection, e.g. to choose an engine)
+# STRATA_URL=mysql://user:pw@host:port runs against that server instead of a fresh playground.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-sf=0.1 runs=1 queries=1-22 timeout=900 peer=duckdb update_doc=1
+sf=0.1 runs=1 queries=1-22 timeout=900 peer=duckdb update_doc=1 init_args=()
 args=("$@")
 while (($#)); do
   case "$1" in
@@ -20,6 +22,7 @@ while (($#)); do
     --peer) peer="$2"; shift ;;
     --no-doc) update_doc=0 ;;
     --smoke) sf=0.01 timeout=60 ;;
+    --target-init) init_args+=(--target-init "$2"); shift ;;
     -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -29,8 +32,7 @@ done
 trap bench_cleanup EXIT
 trap 'exit 130' INT TERM
 build_benchmarks
-strata_port="$(free_port)"
-start_strata "$strata_port"
+start_strata "$(free_port)"
 peer_args=(--peer duckdb --peer-name duckdb)
 if [[ "$peer" == mariadb ]]; then
   maria_port="$(free_port)"
@@ -39,8 +41,8 @@ if [[ "$peer" == mariadb ]]; then
 fi
 doc_args=()
 ((update_doc)) && doc_args=(--doc "$BENCH_ROOT/docs/benchmarks.md" --doc-section "tpch-sf$sf")
-bench_java io.strata.bench.tpch.TpchBench --sf "$sf" --target "mysql://root:@127.0.0.1:$strata_port" --target-name strata \
-  "${peer_args[@]}" --runs "$runs" --queries "$queries" --query-timeout "$timeout" \
+bench_java io.strata.bench.tpch.TpchBench --sf "$sf" --target "mysql://$STRATA_USER:$STRATA_PASSWORD@$STRATA_HOST:$STRATA_PORT" --target-name strata \
+  "${peer_args[@]}" "${init_args[@]}" --runs "$runs" --queries "$queries" --query-timeout "$timeout" \
   --results-dir "$BENCH_ROOT/results" "${doc_args[@]}" --command "bench/tpch.sh ${args[*]:-}"
 # The scale curve across every scale factor run so far (latest run of each).
 if ((update_doc)); then

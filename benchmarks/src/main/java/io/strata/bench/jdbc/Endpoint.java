@@ -3,6 +3,7 @@ package io.strata.bench.jdbc;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Properties;
 
 import static java.util.Objects.requireNonNull;
@@ -11,13 +12,28 @@ import static java.util.Objects.requireNonNull;
  * One database under test, reached over JDBC: Strata or MariaDB through Connector/J (the MySQL
  * protocol, exactly as applications reach them), or DuckDB in-process. {@code name} is what the
  * reports call it ("strata", "mariadb", "duckdb").
+ *
+ * <p>The topology behind a MySQL endpoint is whatever serves that address (the playground, or a
+ * cluster's SQL node); {@code initStatements} run on every new connection and are how a run
+ * chooses session-level behaviour such as an engine or isolation level, for example
+ * {@code SET SESSION transaction_isolation = 'READ-COMMITTED'}.
  */
-public record Endpoint(String name, String jdbcUrl, String user, String password) {
+public record Endpoint(String name, String jdbcUrl, String user, String password, List<String> initStatements) {
     public Endpoint {
         requireNonNull(name, "name is null");
         requireNonNull(jdbcUrl, "jdbcUrl is null");
         requireNonNull(user, "user is null");
         requireNonNull(password, "password is null");
+        initStatements = List.copyOf(initStatements);
+    }
+
+    public Endpoint(String name, String jdbcUrl, String user, String password) {
+        this(name, jdbcUrl, user, password, List.of());
+    }
+
+    /** The same endpoint with statements to run on each new connection. */
+    public Endpoint withInitStatements(List<String> statements) {
+        return new Endpoint(name, jdbcUrl, user, password, statements);
     }
 
     /**
@@ -96,7 +112,16 @@ public record Endpoint(String name, String jdbcUrl, String user, String password
             p.setProperty("user", user);
             p.setProperty("password", password);
         }
-        return DriverManager.getConnection(jdbcUrl, p);
+        Connection c = DriverManager.getConnection(jdbcUrl, p);
+        try (var st = c.createStatement()) {
+            for (String sql : initStatements) {
+                st.execute(sql);
+            }
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return c;
     }
 
     /** Creates (if needed) and selects {@code database}; DuckDB uses a schema of that name instead. */

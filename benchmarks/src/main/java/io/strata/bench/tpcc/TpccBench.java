@@ -23,6 +23,9 @@ public final class TpccBench implements Callable<Integer> {
     @Option(names = "--engine", required = true, description = "name=mysql://user:password@host:port; repeat for side by side")
     List<String> engines;
 
+    @Option(names = "--init", description = "name=SQL run on each new connection to that engine (repeatable)")
+    List<String> init = new ArrayList<>();
+
     @Option(names = "--warehouses", defaultValue = "1")
     int warehouses;
 
@@ -77,7 +80,14 @@ public final class TpccBench implements Callable<Integer> {
             if (eq <= 0) {
                 throw new IllegalArgumentException("--engine wants name=mysql://..., got " + spec);
             }
-            endpoints.add(Endpoint.parse(spec.substring(0, eq), spec.substring(eq + 1), socketTimeout));
+            String name = spec.substring(0, eq);
+            List<String> statements = new ArrayList<>();
+            for (String i : init) {
+                if (i.startsWith(name + "=")) {
+                    statements.add(i.substring(name.length() + 1));
+                }
+            }
+            endpoints.add(Endpoint.parse(name, spec.substring(eq + 1), socketTimeout).withInitStatements(statements));
         }
         TpccScale scale = tiny ? TpccScale.tiny(warehouses) : TpccScale.standard(warehouses);
         TpccRunner.Config config = new TpccRunner.Config(endpoints, database, scale, terminals, Duration.ofSeconds(seconds),

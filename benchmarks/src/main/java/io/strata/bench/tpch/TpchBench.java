@@ -26,6 +26,9 @@ public final class TpchBench implements Callable<Integer> {
     @Option(names = "--target", required = true, description = "engine under test: mysql://user:password@host:port")
     String target;
 
+    @Option(names = "--target-init", description = "SQL run on each new connection to the target (repeatable), e.g. to choose an engine")
+    List<String> targetInit = new ArrayList<>();
+
     @Option(names = "--target-name", defaultValue = "strata")
     String targetName;
 
@@ -70,7 +73,8 @@ public final class TpchBench implements Callable<Integer> {
         // The socket timeout backs up the statement timeout: a server that ignores KILL QUERY still
         // cannot hold the run longer than the query timeout plus a minute.
         int socketTimeout = queryTimeout + 60;
-        TpchRunner.Config config = new TpchRunner.Config(sf, Endpoint.parse(targetName, target, socketTimeout),
+        TpchRunner.Config config = new TpchRunner.Config(sf,
+                Endpoint.parse(targetName, target, socketTimeout).withInitStatements(targetInit),
                 Endpoint.parse(peerName, peer, socketTimeout),
                 database, parseQueries(queries), runs, batchRows, queryTimeout, skipLoad, resultsDir, Optional.ofNullable(doc),
                 docSection, command.isEmpty() ? "bench/tpch.sh --sf " + sf : command);
