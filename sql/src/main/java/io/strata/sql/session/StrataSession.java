@@ -424,8 +424,11 @@ public final class StrataSession implements SqlSession {
             List<Warning> before = new ArrayList<>(warnings);
             try {
                 return work.apply(context(t, params));
-            } catch (StrataException e) {
-                if (e.code() == ErrorCode.LOCK_DEADLOCK || t.isFinished()) {
+            } catch (RuntimeException e) {
+                // a deadlock victim loses its whole transaction (as in InnoDB); any other failure
+                // only undoes the statement
+                boolean deadlock = e instanceof StrataException se && se.code() == ErrorCode.LOCK_DEADLOCK;
+                if (deadlock || t.isFinished()) {
                     t.rollback();
                     txn = null;
                 } else {
