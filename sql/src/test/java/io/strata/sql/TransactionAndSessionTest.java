@@ -139,6 +139,19 @@ class TransactionAndSessionTest {
     }
 
     @Test
+    void readOnlyTransactionsRejectWrites() {
+        a.exec("START TRANSACTION READ ONLY");
+        assertEquals(100, balance(a, 1));
+        a.error(ErrorCode.READ_ONLY_TRANSACTION, "UPDATE acc SET bal = 0 WHERE id = 1");
+        a.exec("COMMIT");
+        a.exec("SET SESSION TRANSACTION READ ONLY");
+        a.error(ErrorCode.READ_ONLY_TRANSACTION, "INSERT INTO acc VALUES (7, 7)");
+        a.exec("SET SESSION TRANSACTION READ WRITE");
+        a.exec("INSERT INTO acc VALUES (7, 7)");
+        assertEquals(7, balance(b, 7));
+    }
+
+    @Test
     void selectForUpdateLocksRows() {
         a.exec("BEGIN");
         assertEquals(List.of(List.of(100L)), a.rows("SELECT bal FROM acc WHERE id = 1 FOR UPDATE"));
