@@ -48,7 +48,8 @@ public final class TpccRunner {
         }
     }
 
-    public record EngineResult(String engine, long loadedRows, double loadSeconds, TpccDriver.RunResult run) {
+    /** {@code consistency}: "ok", the violations of the TPC-C consistency conditions, or why they were not checked. */
+    public record EngineResult(String engine, long loadedRows, double loadSeconds, TpccDriver.RunResult run, String consistency) {
     }
 
     public record Result(Config config, List<EngineResult> engines, ResultFiles files) {
@@ -87,20 +88,36 @@ public final class TpccRunner {
                         config.duration().toSeconds());
                 TpccDriver driver = new TpccDriver(e, config.database(), config.scale(), config.terminals(), config.duration(),
                         config.warmup(), config.maxRetries(), config.seed(), out);
-                results.add(new EngineResult(e.name(), rows, loadSeconds, driver.run()));
+                TpccDriver.RunResult run = driver.run();
+                results.add(new EngineResult(e.name(), rows, loadSeconds, run, checkConsistency(e)));
             } catch (SQLException | RuntimeException ex) {
                 // An engine that cannot load or connect is a result to report, not a reason to lose the other's.
                 String why = step + " failed: " + (ex instanceof SQLException s && s.getErrorCode() != 0
                         ? "ERROR " + s.getErrorCode() + " (" + s.getSQLState() + "): " : "") + ex.getMessage();
                 out.println("  " + e.name() + ": " + why);
                 results.add(new EngineResult(e.name(), rows, loadSeconds, TpccDriver.RunResult.failed(e.name(),
-                        config.terminals(), why)));
+                        config.terminals(), why), "not checked: " + why));
             }
         }
         Result result = new Result(config, results, new ResultFiles(config.resultsDir(),
                 "tpcc-w" + config.scale().warehouses(), started));
         write(result, started);
         return result;
+    }
+
+    private String checkConsistency(Endpoint e) {
+        if (config.skipLoad()) {
+            return "not checked (--skip-load: the tables may hold earlier runs)";
+        }
+        out.printf("TPC-C: checking the consistency conditions on %s%n", e.name());
+        try (Connection c = e.connect()) {
+            e.useDatabase(c, config.database());
+            List<String> violations = TpccConsistency.check(c, config.scale(), 120);
+            violations.forEach(v -> out.println("  " + e.name() + " violates " + v));
+            return violations.isEmpty() ? "ok" : violations.size() + " violation(s): " + String.join("; ", violations);
+        } catch (SQLException | RuntimeException ex) {
+            return "not checked: " + ex.getMessage();
+        }
     }
 
     static String f1(double v) {
@@ -131,6 +148,12 @@ public final class TpccRunner {
         addRow(rows, "retries", es, e -> (double) e.run().byType().values().stream().mapToLong(TpccDriver.TypeStats::retries).sum(),
                 ratio, v -> String.format("%.0f", v));
         addRow(rows, "load s", es, EngineResult::loadSeconds, ratio, TpccRunner::f1);
+        List<String> consistency = new ArrayList<>(List.of("consistency (3.3.2.1-4)"));
+        es.forEach(e -> consistency.add(e.consistency().length() > 120 ? e.consistency().substring(0, 119) + "…" : e.consistency()));
+        if (ratio) {
+            consistency.add("");
+        }
+        rows.add(consistency);
         return new ResultTable(header, rows);
     }
 
