@@ -23,8 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * A real engine on the real row store (in memory, or RocksDB in a directory) with the test
- * planner; sessions are driven directly through {@link SqlSession}.
+ * A real engine on the real row store (in memory, or RocksDB in a directory) with the real
+ * Calcite planner; sessions are driven directly through {@link SqlSession}.
  */
 final class SqlHarness implements AutoCloseable {
     private final LocalStore store;
@@ -57,11 +57,8 @@ final class SqlHarness implements AutoCloseable {
         return new SqlHarness(LocalStore.open(dir.resolve("store"), tso, StoreOptions.defaults()), planner());
     }
 
-    /** The real Calcite planner (the labelled TestPlanner double remains for -Dstrata.testPlanner=true). */
+    /** The real Calcite planner of the optimizer module. */
     private static QueryPlanner planner() {
-        if (Boolean.getBoolean("strata.testPlanner")) {
-            return new TestPlanner();
-        }
         return new io.strata.optimizer.calcite.CalciteQueryPlanner(io.strata.optimizer.calcite.PlannerConfig.defaults());
     }
 
