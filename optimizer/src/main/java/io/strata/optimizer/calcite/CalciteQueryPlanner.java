@@ -390,6 +390,7 @@ public final class CalciteQueryPlanner implements QueryPlanner {
         }
         planner.removeRule(EnumerableRules.ENUMERABLE_MERGE_JOIN_RULE);
         planner.addRule(new LookupJoinRule());
+        planner.addRule(new LookupJoinCommuteRule());
         planner.addRule(EnumerableRules.ENUMERABLE_SORT_RULE);
         planner.addRule(EnumerableRules.ENUMERABLE_LIMIT_RULE);
         planner.addRule(CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES);

@@ -88,7 +88,8 @@ public final class StrataLookupJoin extends Join implements EnumerableRel {
         LookupJoinOperator op = new LookupJoinOperator(inner.def(), index, outerKeys, tags, joinType == JoinRelType.LEFT,
                 inner.withRowId());
         Expression stashed = implementor.stash(op, LookupJoinOperator.class);
-        b.add(Expressions.call(stashed, "join", DataContext.ROOT, outerExp));
+        b.add(Expressions.call(stashed, "join", DataContext.ROOT,
+                Expressions.convert_(outerExp, org.apache.calcite.linq4j.Enumerable.class)));
         PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, false);
         return implementor.result(physType, b.toBlock());
     }

@@ -102,6 +102,10 @@ class PushdownExplainTest extends PlannerFixture {
         assertEquals(List.of("alice|101"), rows("select u.name, o.id from users u join orders o on o.user_id = u.id and o.amount > 20 where u.id = 1"));
         String plan = String.join("\n", explain("select u.name from orders o join users u on u.id = o.user_id where o.id = 100"));
         assertTrue(plan.contains("IndexJoin") && plan.contains("table:users") && !plan.contains("TableFullScan"), plan);
+        // the point-get side is on the right as written: the join is commuted so it still drives the lookup
+        assertEquals(List.of("get orders 100", "get users 1"),
+                accesses("select u.name from users u join orders o on u.id = o.user_id where o.id = 100"));
+        assertEquals(List.of("alice|10.50"), rows("select u.name, o.amount from users u join orders o on u.id = o.user_id where o.id = 100"));
     }
 
     @Test
