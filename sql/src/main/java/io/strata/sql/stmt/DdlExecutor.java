@@ -106,8 +106,9 @@ public final class DdlExecutor {
 
     static void checkNotSystem(String db) {
         if (InformationSchema.isInformationSchema(db)) {
-            throw new StrataException(ErrorCode.ACCESS_DENIED,
-                    "Access denied for user 'root'@'%' to database '" + InformationSchema.NAME + "'");
+            // MySQL answers 1044 (ER_DBACCESS_DENIED_ERROR), which ErrorCode lacks; 1045 would read
+            // as a failed login to drivers, so this reports the operation as unsupported instead
+            throw ErrorCode.NOT_SUPPORTED_YET.error("changing " + InformationSchema.NAME);
         }
     }
 
