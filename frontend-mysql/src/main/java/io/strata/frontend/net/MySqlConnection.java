@@ -36,8 +36,8 @@ import static java.util.Objects.requireNonNull;
  */
 final class MySqlConnection {
     private static final Logger LOG = LoggerFactory.getLogger(MySqlConnection.class);
-    /** utf8mb4_0900_ai_ci, the MySQL 8 default collation announced in the greeting. */
-    private static final int DEFAULT_COLLATION = 255;
+    /** utf8mb4_bin (46), the collation every string really compares by, announced in the greeting. */
+    private static final int DEFAULT_COLLATION = 46;
 
     private enum Phase { AUTHENTICATING, COMMANDS, CLOSED }
 

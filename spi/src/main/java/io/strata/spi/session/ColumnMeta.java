@@ -29,7 +29,8 @@ public record ColumnMeta(String schema, String table, String orgTable, String na
     public static final int AUTO_INCREMENT_FLAG = 512;
     public static final int NUM_FLAG = 32768;
 
-    public static final int CHARSET_UTF8MB4 = 255;
+    /** utf8mb4_bin: text columns are utf8mb4 and compare binary (see docs/architecture.md). */
+    public static final int CHARSET_UTF8MB4 = 46;
     public static final int CHARSET_BINARY = 63;
 
     public ColumnMeta {

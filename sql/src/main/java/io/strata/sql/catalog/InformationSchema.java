@@ -50,16 +50,20 @@ public final class InformationSchema {
             table(-9, "COLLATIONS", "COLLATION_NAME", "CHARACTER_SET_NAME", "ID#", "IS_DEFAULT", "IS_COMPILED",
                     "SORTLEN#", "PAD_ATTRIBUTE"));
 
-    /** Character sets and collations the server admits to; utf8mb4 is what it really uses. */
+    /**
+     * Character sets and collations the server admits to; utf8mb4 is what it really uses, and every
+     * string compares binary (utf8mb4_bin, the default here). The other collations are accepted by
+     * SET NAMES … COLLATE for clients that ask, but compare binary too (docs/architecture.md).
+     */
     public static final List<Object[]> CHARACTER_SETS = List.<Object[]>of(
-            new Object[]{"utf8mb4", "utf8mb4_0900_ai_ci", "UTF-8 Unicode", 4L},
+            new Object[]{"utf8mb4", "utf8mb4_bin", "UTF-8 Unicode", 4L},
             new Object[]{"utf8mb3", "utf8mb3_general_ci", "UTF-8 Unicode", 3L},
             new Object[]{"latin1", "latin1_swedish_ci", "cp1252 West European", 1L},
             new Object[]{"ascii", "ascii_general_ci", "US ASCII", 1L},
             new Object[]{"binary", "binary", "Binary pseudo charset", 1L});
     public static final List<Object[]> COLLATIONS = List.<Object[]>of(
-            new Object[]{"utf8mb4_0900_ai_ci", "utf8mb4", 255L, "Yes", "Yes", 0L, "NO PAD"},
-            new Object[]{"utf8mb4_bin", "utf8mb4", 46L, "", "Yes", 1L, "PAD SPACE"},
+            new Object[]{"utf8mb4_bin", "utf8mb4", 46L, "Yes", "Yes", 1L, "PAD SPACE"},
+            new Object[]{"utf8mb4_0900_ai_ci", "utf8mb4", 255L, "", "Yes", 0L, "NO PAD"},
             new Object[]{"utf8mb4_general_ci", "utf8mb4", 45L, "", "Yes", 1L, "PAD SPACE"},
             new Object[]{"utf8mb3_general_ci", "utf8mb3", 33L, "Yes", "Yes", 1L, "PAD SPACE"},
             new Object[]{"latin1_swedish_ci", "latin1", 8L, "Yes", "Yes", 1L, "PAD SPACE"},

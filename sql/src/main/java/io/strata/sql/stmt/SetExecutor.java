@@ -100,7 +100,7 @@ public final class SetExecutor {
                 return (String) row[1];
             }
         }
-        return "utf8mb4_0900_ai_ci";
+        return "utf8mb4_bin";
     }
 
     private void setSystem(String name, boolean global, SQLExpr valueExpr, StrataSession session, Object[] params) {

@@ -322,7 +322,7 @@ public final class ShowExecutor {
                 lines.add("  KEY `" + idx.name() + "` (" + cols + ")");
             }
         }
-        sb.append(String.join(",\n", lines)).append("\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_ai_ci");
+        sb.append(String.join(",\n", lines)).append("\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin");
         if (!t.comment().isEmpty()) {
             sb.append(" COMMENT='").append(escape(t.comment())).append("'");
         }
