@@ -1,5 +1,6 @@
 package io.strata.bench.tpch;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.strata.bench.jdbc.DuckDbAppenderSink;
 import io.strata.bench.jdbc.Endpoint;
 import io.strata.bench.jdbc.MultiRowInsertSink;
@@ -74,8 +75,16 @@ public final class TpchRunner {
 
     public enum Status { PASS, MISMATCH, ERROR, PEER_ERROR }
 
-    /** One query on both engines. Times are the median of the runs, in milliseconds; null when it failed. */
-    public record QueryResult(int query, Status status, Double targetMillis, Double peerMillis, int rows, String detail) {
+    /**
+     * One query on both engines. Times are the median of the runs, in milliseconds; null when it
+     * failed. {@code targetRows} is what the engine under test returned (kept in memory for
+     * checking, not written to the result files).
+     */
+    public record QueryResult(int query, Status status, Double targetMillis, Double peerMillis, int rows, String detail,
+                              @JsonIgnore List<List<Object>> targetRows) {
+        public QueryResult(int query, Status status, Double targetMillis, Double peerMillis, int rows, String detail) {
+            this(query, status, targetMillis, peerMillis, rows, detail, List.of());
+        }
     }
 
     public record LoadResult(String engine, String table, long rows, double seconds) {
@@ -246,8 +255,8 @@ public final class TpchRunner {
         } else {
             Optional<String> diff = Rows.compare(targetRows, peerRows, TpchQueries.ordered(q));
             result = diff.isPresent()
-                    ? new QueryResult(q, Status.MISMATCH, tMs, pMs, targetRows.size(), diff.get())
-                    : new QueryResult(q, Status.PASS, tMs, pMs, peerRows.size(), "");
+                    ? new QueryResult(q, Status.MISMATCH, tMs, pMs, targetRows.size(), diff.get(), targetRows)
+                    : new QueryResult(q, Status.PASS, tMs, pMs, peerRows.size(), "", targetRows);
         }
         out.printf("  Q%-2d %-10s %s=%s ms %s=%s ms %s%n", q, result.status(), config.target().name(), fmt(tMs),
                 config.peer().name(), fmt(pMs), result.detail().isEmpty() ? "" : "- " + abbreviate(result.detail(), 200));
