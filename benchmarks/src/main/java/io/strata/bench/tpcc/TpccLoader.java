@@ -5,6 +5,7 @@ import io.strata.bench.jdbc.Progress;
 import io.strata.bench.jdbc.TableSink;
 
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -78,7 +79,7 @@ public final class TpccLoader {
         try (TableSink s = sink(c, "warehouse", "w_id", "w_name", "w_street_1", "w_street_2", "w_city", "w_state", "w_zip",
                 "w_tax", "w_ytd")) {
             s.add(new Object[] {w, rnd.astring(6, 10), rnd.astring(10, 20), rnd.astring(10, 20), rnd.astring(10, 20),
-                    rnd.state(), rnd.zip(), rnd.decimal(0, 2000, 4), new java.math.BigDecimal("300000.00")});
+                    rnd.state(), rnd.zip(), rnd.decimal(0, 2000, 4), new BigDecimal("300000.00")});
             rows++;
         }
         Progress ps = new Progress(out, engine + " stock w" + w, scale.items());
@@ -117,7 +118,7 @@ public final class TpccLoader {
         try (TableSink s = sink(c, "district", "d_id", "d_w_id", "d_name", "d_street_1", "d_street_2", "d_city", "d_state",
                 "d_zip", "d_tax", "d_ytd", "d_next_o_id")) {
             s.add(new Object[] {d, w, rnd.astring(6, 10), rnd.astring(10, 20), rnd.astring(10, 20), rnd.astring(10, 20),
-                    rnd.state(), rnd.zip(), rnd.decimal(0, 2000, 4), new java.math.BigDecimal("30000.00"),
+                    rnd.state(), rnd.zip(), rnd.decimal(0, 2000, 4), new BigDecimal("30000.00"),
                     scale.ordersPerDistrict() + 1});
             rows++;
         }
@@ -131,9 +132,9 @@ public final class TpccLoader {
                 int nameNumber = id <= 1000 ? id - 1 : rnd.lastNameNumber(999);
                 cs.add(new Object[] {id, d, w, rnd.astring(8, 16), "OE", TpccRandom.lastName(nameNumber), rnd.astring(10, 20),
                         rnd.astring(10, 20), rnd.astring(10, 20), rnd.state(), rnd.zip(), rnd.nstring(16, 16), now,
-                        rnd.uniform(1, 10) == 1 ? "BC" : "GC", new java.math.BigDecimal("50000.00"), rnd.decimal(0, 5000, 4),
-                        new java.math.BigDecimal("-10.00"), new java.math.BigDecimal("10.00"), 1, 0, rnd.astring(300, 500)});
-                hs.add(new Object[] {id, d, w, d, w, now, new java.math.BigDecimal("10.00"), rnd.astring(12, 24)});
+                        rnd.uniform(1, 10) == 1 ? "BC" : "GC", new BigDecimal("50000.00"), rnd.decimal(0, 5000, 4),
+                        new BigDecimal("-10.00"), new BigDecimal("10.00"), 1, 0, rnd.astring(300, 500)});
+                hs.add(new Object[] {id, d, w, d, w, now, new BigDecimal("10.00"), rnd.astring(12, 24)});
                 p.add(2);
                 rows += 2;
             }
@@ -155,7 +156,7 @@ public final class TpccLoader {
                 os.add(new Object[] {o, d, w, customers.get(o - 1), now, delivered ? rnd.uniform(1, 10) : null, olCnt, 1});
                 for (int n = 1; n <= olCnt; n++) {
                     ols.add(new Object[] {o, d, w, n, rnd.uniform(1, scale.items()), w, delivered ? now : null, 5,
-                            delivered ? new java.math.BigDecimal("0.00") : rnd.decimal(1, 999_999, 2), rnd.astring(24, 24)});
+                            delivered ? new BigDecimal("0.00") : rnd.decimal(1, 999_999, 2), rnd.astring(24, 24)});
                 }
                 if (!delivered) {
                     nos.add(new Object[] {o, d, w});
