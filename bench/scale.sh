@@ -12,7 +12,7 @@ while (($#)); do
   case "$1" in
     --rows) rows="$2"; shift ;;
     --smoke) rows="1000,10000"; pass+=(--threads 2 --time 5 --warmup 0) ;;
-    -h|--help) sed -n '2,5p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
     *) pass+=("$1") ;;
   esac
   shift
