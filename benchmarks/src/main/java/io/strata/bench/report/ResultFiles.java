@@ -57,11 +57,21 @@ public final class ResultFiles {
         new ObjectMapper().registerModule(new Jdk8Module()).enable(SerializationFeature.INDENT_OUTPUT).writeValue(json().toFile(), document);
     }
 
-    /** A ratio cell: {@code a / b} with two decimals, or "n/a" when either side is missing. */
+    /**
+     * A ratio cell: {@code a / b} to about three significant digits (0.00493, 0.48, 78.14, 233), or
+     * "n/a" when either side is missing.
+     */
     public static String ratio(Double a, Double b) {
         if (a == null || b == null || a.isNaN() || b.isNaN() || b == 0) {
             return "n/a";
         }
-        return String.format("%.2f", a / b);
+        double r = a / b;
+        if (r >= 100) {
+            return String.format("%.0f", r);
+        }
+        if (r >= 0.1 || r == 0) {
+            return String.format("%.2f", r);
+        }
+        return String.format("%.3g", r);
     }
 }

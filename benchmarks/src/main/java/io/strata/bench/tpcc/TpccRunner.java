@@ -227,7 +227,9 @@ public final class TpccRunner {
             Path docFile = config.docFile().get();
             StringBuilder md = new StringBuilder();
             md.append("Run ").append(f.baseName()).append(" (UTC): ").append(config.scale().warehouses())
-                    .append(" warehouse(s)").append(config.scale().isStandard() ? "" : " with reduced cardinalities " + config.scale())
+                    .append(" warehouse(s)").append(config.scale().isStandard() ? "" : String.format(
+                            " with reduced cardinalities (%,d items, %d customers and %d orders per district; not TPC-C sizes)",
+                            config.scale().items(), config.scale().customersPerDistrict(), config.scale().ordersPerDistrict()))
                     .append(", ").append(config.terminals()).append(" terminal(s), ").append(config.duration().toSeconds())
                     .append(" s measured after ").append(config.warmup().toSeconds()).append(" s warm-up, no think time, on ")
                     .append(Machine.current().oneLine()).append(".\n\n");
