@@ -1,5 +1,6 @@
 package io.strata.server;
 
+import io.strata.spi.session.MysqlText;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -16,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -131,7 +133,7 @@ class GoldenSqlTest {
         while (rs.next()) {
             StringBuilder row = new StringBuilder();
             for (int i = 1; i <= n; i++) {
-                String v = rs.getString(i);
+                String v = render(rs, md, i);
                 row.append(i > 1 ? "\t" : "").append(v == null ? "NULL" : v);
             }
             rows.add(row.toString());
@@ -143,6 +145,20 @@ class GoldenSqlTest {
             out.append(row).append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * A value as MySQL's text protocol shows it (what the mysql CLI prints). Connector/J's getString
+     * re-renders floating-point columns with Java's Double.toString ("15.0"), so those are formatted
+     * from the double with MySQL's rules instead; everything else is the driver's string.
+     */
+    private static String render(ResultSet rs, ResultSetMetaData md, int i) throws SQLException {
+        int type = md.getColumnType(i);
+        if (type == Types.DOUBLE || type == Types.FLOAT || type == Types.REAL) {
+            double d = rs.getDouble(i);
+            return rs.wasNull() ? null : type == Types.REAL ? MysqlText.formatFloat((float) d) : MysqlText.formatDouble(d);
+        }
+        return rs.getString(i);
     }
 
     private static void writeActual(String name, boolean prepared, StringBuilder upToFailure, GoldenFile golden,

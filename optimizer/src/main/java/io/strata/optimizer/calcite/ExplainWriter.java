@@ -98,7 +98,7 @@ final class ExplainWriter {
             switch (p.kind()) {
                 case POINT_GET -> out.add(new String[]{"Point_Get", "root", table, "handle:" + p.keys().get(0) + pushed});
                 case BATCH_POINT_GET -> out.add(new String[]{"Batch_Point_Get", "root", table, "handle:" + p.keys() + pushed});
-                case HANDLE_RANGE -> out.add(new String[]{"TableRangeScan", "cop[tikv]", table, p.describe() + ", keep order:false" + pushed});
+                case HANDLE_RANGE -> out.add(new String[]{"TableRangeScan", "cop[row]", table, p.describe() + ", keep order:false" + pushed});
                 case INDEX_LOOKUP -> {
                     boolean unique = p.index().unique() && p.keys().size() == p.index().columnIds().size();
                     // a full match on a unique index is a point get through the index, as in TiDB
@@ -107,7 +107,7 @@ final class ExplainWriter {
                 }
                 case BATCH_INDEX_LOOKUP -> out.add(new String[]{"IndexLookUp", "root",
                         table + ", index:" + p.index().name(), "in:" + p.keys() + pushed});
-                default -> out.add(new String[]{"TableFullScan", "cop[tikv]", table, "keep order:false"});
+                default -> out.add(new String[]{"TableFullScan", "cop[row]", table, "keep order:false"});
             }
             return out;
         }
