@@ -21,6 +21,7 @@ public enum ErrorCode {
     UNKNOWN_STMT_HANDLER(1243, "HY000", "Unknown prepared statement handler (%s) given to %s"),
     WRONG_ARGUMENTS(1210, "HY000", "Incorrect arguments to %s"),
     NO_SUCH_THREAD(1094, "HY000", "Unknown thread id: %s"),
+    DBACCESS_DENIED(1044, "42000", "Access denied for user '%s'@'%s' to database '%s'"),
 
     // --- parse and name resolution ---
     PARSE_ERROR(1064, "42000", "You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near '%s' at line %d"),
@@ -38,6 +39,9 @@ public enum ErrorCode {
     NON_UNIQ_FIELD(1052, "23000", "Column '%s' in %s is ambiguous"),
     CANT_DROP_FIELD_OR_KEY(1091, "42000", "Can't DROP '%s'; check that column/key exists"),
     KEY_DOES_NOT_EXIST(1176, "42000", "Key '%s' doesn't exist in table '%s'"),
+    KEY_COLUMN_DOES_NOT_EXIST(1072, "42000", "Key column '%s' doesn't exist in table"),
+    DERIVED_MUST_HAVE_ALIAS(1248, "42000", "Every derived table must have its own alias"),
+    WRONG_NUMBER_OF_COLUMNS_IN_SELECT(1222, "21000", "The used SELECT statements have a different number of columns"),
     MULTIPLE_PRI_KEY(1068, "42000", "Multiple primary key defined"),
     WRONG_AUTO_KEY(1075, "42000", "Incorrect table definition; there can be only one auto column and it must be defined as a key"),
     TOO_BIG_PRECISION(1426, "42000", "Too-big precision %d specified for '%s'. Maximum is %d."),
@@ -51,6 +55,7 @@ public enum ErrorCode {
     UNKNOWN_SYSTEM_VARIABLE(1193, "HY000", "Unknown system variable '%s'"),
     WRONG_VALUE_FOR_VAR(1231, "42000", "Variable '%s' can't be set to the value of '%s'"),
     INCORRECT_GLOBAL_LOCAL_VAR(1238, "HY000", "Variable '%s' is a %s variable"),
+    GLOBAL_VARIABLE(1229, "HY000", "Variable '%s' is a GLOBAL variable and should be set with SET GLOBAL"),
     UNKNOWN_CHARACTER_SET(1115, "42000", "Unknown character set: '%s'"),
     NOT_SUPPORTED_YET(1235, "42000", "This version of Strata doesn't yet support '%s'"),
     UNSUPPORTED_PS(1295, "HY000", "This command is not supported in the prepared statement protocol yet"),
@@ -58,6 +63,9 @@ public enum ErrorCode {
     // --- data ---
     DUP_ENTRY(1062, "23000", "Duplicate entry '%s' for key '%s'"),
     BAD_NULL_ERROR(1048, "23000", "Column '%s' cannot be null"),
+    INVALID_USE_OF_NULL(1138, "22004", "Invalid use of NULL value"),
+    WARN_DATA_TRUNCATED(1265, "01000", "Data truncated for column '%s' at row %d"),
+    INVALID_ARGUMENT_FOR_LOGARITHM(3020, "2201E", "Invalid argument for logarithm"),
     NO_DEFAULT_FOR_FIELD(1364, "HY000", "Field '%s' doesn't have a default value"),
     DATA_TOO_LONG(1406, "22001", "Data too long for column '%s' at row %d"),
     WARN_DATA_OUT_OF_RANGE(1264, "22003", "Out of range value for column '%s' at row %d"),

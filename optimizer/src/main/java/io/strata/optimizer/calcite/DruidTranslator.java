@@ -499,8 +499,7 @@ final class DruidTranslator {
 
     private SqlNode derived(SqlNode q, String alias, List<?> columns) {
         if (alias == null) {
-            // MySQL: "Every derived table must have its own alias" (1248); no such code in ErrorCode yet
-            throw ErrorCode.PARSE_ERROR.error("Every derived table must have its own alias", 1);
+            throw ErrorCode.DERIVED_MUST_HAVE_ALIAS.error();
         }
         List<SqlNode> operands = new ArrayList<>();
         operands.add(q);

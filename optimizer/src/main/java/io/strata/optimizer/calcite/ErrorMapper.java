@@ -72,8 +72,7 @@ final class ErrorMapper {
                 return ErrorCode.INVALID_GROUP_FUNC_USE.error();
             }
             if (msg.contains("Column count mismatch") || msg.contains("have different number of columns")) {
-                // MySQL 1222 ER_WRONG_NUMBER_OF_COLUMNS_IN_SELECT is not in ErrorCode yet
-                return ErrorCode.INTERNAL.error("The used SELECT statements have a different number of columns");
+                return ErrorCode.WRONG_NUMBER_OF_COLUMNS_IN_SELECT.error();
             }
             if (msg.contains("Operand should contain") || msg.contains("returns more than one column")
                     || msg.contains("Only scalar sub-queries")) {

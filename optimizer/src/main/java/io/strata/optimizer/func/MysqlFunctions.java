@@ -528,7 +528,7 @@ public final class MysqlFunctions {
     private static Object logOf(StatementContext ctx, double x, double base) {
         if (x <= 0) {
             if (ctx != null) {
-                ctx.warn("Warning", 3020, "Invalid argument for logarithm");
+                ctx.warn("Warning", ErrorCode.INVALID_ARGUMENT_FOR_LOGARITHM.mysqlCode(), ErrorCode.INVALID_ARGUMENT_FOR_LOGARITHM.format());
             }
             return null;
         }
@@ -538,7 +538,7 @@ public final class MysqlFunctions {
     private static Object logBase(StatementContext ctx, double base, double x) {
         if (x <= 0 || base <= 0 || base == 1) {
             if (ctx != null) {
-                ctx.warn("Warning", 3020, "Invalid argument for logarithm");
+                ctx.warn("Warning", ErrorCode.INVALID_ARGUMENT_FOR_LOGARITHM.mysqlCode(), ErrorCode.INVALID_ARGUMENT_FOR_LOGARITHM.format());
             }
             return null;
         }

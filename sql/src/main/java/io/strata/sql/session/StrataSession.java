@@ -665,8 +665,7 @@ public final class StrataSession implements SqlSession {
     public void setSessionVariable(String name, Object value) {
         SystemVariables.Definition d = services.variables().definition(name);
         if (d.scope() == SystemVariables.Scope.GLOBAL) {
-            throw new StrataException(ErrorCode.INCORRECT_GLOBAL_LOCAL_VAR,
-                    "Variable '" + d.name() + "' is a GLOBAL variable and should be set with SET GLOBAL");
+            throw ErrorCode.GLOBAL_VARIABLE.error(d.name());
         }
         if (d.readOnly()) {
             throw ErrorCode.INCORRECT_GLOBAL_LOCAL_VAR.error(d.name(), "read only");

@@ -411,7 +411,7 @@ final class AlterTableExecutor {
                 ColumnDef c = after.columns().get(i);
                 vals[i] = strict.coerce(c, vals[i], rowNo);
                 if (vals[i] == null && !c.nullable()) {
-                    throw new StrataException(ErrorCode.BAD_NULL_ERROR, "Invalid use of NULL value");
+                    throw ErrorCode.INVALID_USE_OF_NULL.error();
                 }
             }
             // the old entries are keyed by the old values in the old layout

@@ -264,14 +264,13 @@ public final class TableDefBuilder {
         return ColumnType.of(kind);
     }
 
-    /** The column ids of a key's column list; unknown columns are 1072-style errors. */
+    /** The column ids of a key's column list; an unknown column is error 1072. */
     public static List<Integer> keyColumns(List<SQLSelectOrderByItem> items, List<ColumnDef> columns, String table) {
         List<Integer> ids = new ArrayList<>();
         for (SQLSelectOrderByItem item : items) {
             String name = Names.simple(item.getExpr());
             ColumnDef c = columns.stream().filter(x -> x.name().equalsIgnoreCase(name)).findFirst()
-                    .orElseThrow(() -> new StrataException(ErrorCode.BAD_FIELD,
-                            "Key column '" + name + "' doesn't exist in table"));
+                    .orElseThrow(() -> ErrorCode.KEY_COLUMN_DOES_NOT_EXIST.error(name));
             if (ids.contains(c.id())) {
                 throw ErrorCode.DUP_FIELDNAME.error(name);
             }
