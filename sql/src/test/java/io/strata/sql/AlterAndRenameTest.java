@@ -53,7 +53,7 @@ class AlterAndRenameTest {
         assertEquals("int", s.rows("SHOW COLUMNS FROM t").get(1).get(1));
         assertEquals(List.of(List.of(20L)), s.rows("SELECT code FROM t WHERE id = 2"));
         assertEquals(List.of(List.of(1L)), s.rows("SELECT id FROM t WHERE code = 10"));
-        s.error(ErrorCode.BAD_NULL_ERROR, "ALTER TABLE t MODIFY qty INT NOT NULL");
+        s.error(ErrorCode.INVALID_USE_OF_NULL, "ALTER TABLE t MODIFY qty INT NOT NULL");
         s.exec("UPDATE t SET qty = 0 WHERE id = 2");
         s.exec("ALTER TABLE t CHANGE qty quantity BIGINT NOT NULL DEFAULT 1");
         assertEquals(Arrays.asList("quantity", "bigint", "NO", "", "1", ""), s.rows("SHOW COLUMNS FROM t").get(2));
