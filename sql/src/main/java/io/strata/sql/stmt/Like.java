@@ -1,49 +1,19 @@
 package io.strata.sql.stmt;
 
-/** MySQL's LIKE for SHOW … LIKE: {@code %} any run, {@code _} one character, backslash escapes; case-insensitive. */
+import io.strata.optimizer.func.MysqlFunctions;
+
+import java.util.Locale;
+
+/**
+ * MySQL's LIKE for SHOW … LIKE and COM_FIELD_LIST wildcards: {@code %} any run, {@code _} one
+ * character, backslash escapes. Identifiers match case-insensitively there, unlike the binary LIKE of
+ * queries, so both sides are lower-cased before the query LIKE does the matching.
+ */
 public final class Like {
     private Like() {
     }
 
     public static boolean matches(String pattern, String text) {
-        return match(pattern.toLowerCase(java.util.Locale.ROOT), 0, text.toLowerCase(java.util.Locale.ROOT), 0);
-    }
-
-    private static boolean match(String p, int pi, String s, int si) {
-        while (pi < p.length()) {
-            char c = p.charAt(pi);
-            if (c == '%') {
-                while (pi < p.length() && p.charAt(pi) == '%') {
-                    pi++;
-                }
-                if (pi == p.length()) {
-                    return true;
-                }
-                for (int k = si; k <= s.length(); k++) {
-                    if (match(p, pi, s, k)) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-            if (si >= s.length()) {
-                return false;
-            }
-            if (c == '_') {
-                pi++;
-                si++;
-                continue;
-            }
-            if (c == '\\' && pi + 1 < p.length()) {
-                pi++;
-                c = p.charAt(pi);
-            }
-            if (c != s.charAt(si)) {
-                return false;
-            }
-            pi++;
-            si++;
-        }
-        return si == s.length();
+        return MysqlFunctions.likeMatch(text.toLowerCase(Locale.ROOT), pattern.toLowerCase(Locale.ROOT), '\\');
     }
 }
