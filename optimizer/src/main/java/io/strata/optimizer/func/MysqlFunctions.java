@@ -266,7 +266,7 @@ public final class MysqlFunctions {
     }
 
     /** LIKE with % and _ wildcards and an escape character; compares code points (binary collation). */
-    static boolean likeMatch(String s, String p, char esc) {
+    public static boolean likeMatch(String s, String p, char esc) {
         return like(s, 0, p, 0, esc);
     }
 
