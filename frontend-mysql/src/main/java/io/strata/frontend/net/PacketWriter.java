@@ -105,6 +105,14 @@ public final class PacketWriter {
     }
 
     public void flush() {
+        // From a worker thread every channel call is a task for the event loop: the batch and the
+        // flush go as one task (one wake-up of the loop per response, not two).
+        if (batch != null && batch.isReadable()) {
+            ByteBuf b = batch;
+            batch = null;
+            channel.writeAndFlush(b, channel.voidPromise());
+            return;
+        }
         writeBatch();
         channel.flush();
     }

@@ -50,6 +50,12 @@ public final class RocksKvEngine implements KvEngine {
     private final List<ColumnFamilyHandle> allHandles = new ArrayList<>();
     private final WriteOptions syncWrite;
     private final WriteOptions asyncWrite;
+    /**
+     * Read options of every unbounded iterator (point reads of the MVCC layer create one per read).
+     * Never modified after construction, so iterators share it instead of each allocating and
+     * freeing a native ReadOptions; closed with the engine.
+     */
+    private final ReadOptions unboundedRead;
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private final Set<RocksEngineIterator> openIterators = ConcurrentHashMap.newKeySet();
     private boolean closed; // guarded by lifecycle
@@ -75,6 +81,7 @@ public final class RocksKvEngine implements KvEngine {
         }
         syncWrite = new WriteOptions().setSync(true);
         asyncWrite = new WriteOptions().setSync(false);
+        unboundedRead = new ReadOptions();
     }
 
     /** Opens (creating if missing) a RocksDB instance in {@code dir}. */
@@ -132,6 +139,9 @@ public final class RocksKvEngine implements KvEngine {
     }
 
     private RocksEngineIterator newIterator(ColumnFamilyHandle h, byte[] lower, byte[] upper) {
+        if (lower == null && upper == null) {
+            return new RocksEngineIterator(db.newIterator(h, unboundedRead), null, null, null);
+        }
         ReadOptions ro = new ReadOptions();
         Slice lo = null;
         Slice hi = null;
@@ -189,6 +199,7 @@ public final class RocksKvEngine implements KvEngine {
             cfOptions.forEach(ColumnFamilyOptions::close);
             syncWrite.close();
             asyncWrite.close();
+            unboundedRead.close();
         } finally {
             lifecycle.writeLock().unlock();
         }
@@ -196,6 +207,7 @@ public final class RocksKvEngine implements KvEngine {
 
     private final class RocksEngineIterator implements EngineIterator {
         private final RocksIterator it;
+        /** The iterator's own read options (it has bounds), or null when it uses the shared ones. */
         private final ReadOptions ro;
         private final Slice lo;
         private final Slice hi;
@@ -325,7 +337,9 @@ public final class RocksKvEngine implements KvEngine {
             }
             itClosed = true;
             it.close();
-            ro.close();
+            if (ro != null) {
+                ro.close();
+            }
             if (lo != null) {
                 lo.close();
             }
