@@ -207,6 +207,36 @@ class TransactionAndSessionTest {
         assertThrows(StrataException.class, () -> a.s.executePrepared(p.statementId(), new Object[]{2L}));
     }
 
+    /**
+     * A prepared point select reuses what it derived from the catalog only while the catalog and
+     * the current database are unchanged: DDL from another session and USE take effect at once.
+     */
+    @Test
+    void preparedPointSelectFollowsDdlAndUse() {
+        PreparedInfo p = a.s.prepare("SELECT bal FROM acc WHERE id = ?");
+        assertEquals(100L, SqlHarness.drain((QueryResult) a.s.executePrepared(p.statementId(), new Object[]{1L})).get(0)[0]);
+        assertEquals(100L, SqlHarness.drain((QueryResult) a.s.executePrepared(p.statementId(), new Object[]{2L})).get(0)[0]);
+        assertTrue(SqlHarness.drain((QueryResult) a.s.executePrepared(p.statementId(), new Object[]{3L})).isEmpty());
+        // a key that does not convert to INT without loss is compared by the planner, not looked up
+        assertTrue(SqlHarness.drain((QueryResult) a.s.executePrepared(p.statementId(), new Object[]{"1.5"})).isEmpty());
+
+        // another session rebuilds the table with the column at a different position
+        b.exec("DROP TABLE acc");
+        b.exec("CREATE TABLE acc (note VARCHAR(10), bal INT NOT NULL, id INT PRIMARY KEY)");
+        b.exec("INSERT INTO acc VALUES ('x', 42, 1)");
+        QueryResult r = (QueryResult) a.s.executePrepared(p.statementId(), new Object[]{1L});
+        assertEquals(42L, SqlHarness.drain(r).get(0)[0]);
+
+        // the same table name in another database after USE
+        a.exec("CREATE DATABASE other");
+        a.exec("CREATE TABLE other.acc (id INT PRIMARY KEY, bal INT NOT NULL)");
+        a.exec("INSERT INTO other.acc VALUES (1, 7)");
+        a.exec("USE other");
+        assertEquals(7L, SqlHarness.drain((QueryResult) a.s.executePrepared(p.statementId(), new Object[]{1L})).get(0)[0]);
+        b.exec("DROP TABLE other.acc");
+        assertThrows(StrataException.class, () -> a.s.executePrepared(p.statementId(), new Object[]{1L}));
+    }
+
     @Test
     void multiStatementsAndKill() {
         List<Object> results = new java.util.ArrayList<>();

@@ -109,8 +109,11 @@ public final class StrataSession implements SqlSession {
     private volatile String runningSql;
     private volatile long stateSince = System.currentTimeMillis();
 
-    private record Prepared(int id, String sql, SQLStatement statement, int paramCount) {
+    private record Prepared(int id, String sql, SQLStatement statement, int paramCount, PlanSlot plan) {
     }
+
+    /** The plan memo of the prepared statement being executed, or null outside COM_STMT_EXECUTE. */
+    private PlanSlot executingPlan;
 
     public StrataSession(SessionInfo info, EngineServices services) {
         this.info = requireNonNull(info, "info is null");
@@ -190,7 +193,7 @@ public final class StrataSession implements SqlSession {
             columns = withReadTxn(ctx -> services.planner().describe(sel.getSelect(), ctx));
         }
         int id = nextStatementId++;
-        prepared.put(id, new Prepared(id, sql, st, count[0]));
+        prepared.put(id, new Prepared(id, sql, st, count[0], new PlanSlot()));
         return new PreparedInfo(id, params, columns);
     }
 
@@ -204,7 +207,20 @@ public final class StrataSession implements SqlSession {
         if (bound.length != p.paramCount()) {
             throw ErrorCode.WRONG_ARGUMENTS.error("mysqld_stmt_execute");
         }
-        return run(p.statement(), bound, p.sql());
+        executingPlan = p.plan();
+        try {
+            return run(p.statement(), bound, p.sql());
+        } finally {
+            executingPlan = null;
+        }
+    }
+
+    /**
+     * The memo of the prepared statement now executing (null for a text query, whose AST is new
+     * each time). Executors must validate what they find against the statement's catalog.
+     */
+    public PlanSlot preparedPlan() {
+        return executingPlan;
     }
 
     @Override

@@ -19,6 +19,7 @@ import io.strata.optimizer.exec.Row;
 import io.strata.optimizer.plan.QueryPlanner;
 import io.strata.sql.catalog.Catalog;
 import io.strata.sql.exec.Coercion;
+import io.strata.sql.session.PlanSlot;
 import io.strata.sql.session.StmtContext;
 import io.strata.spi.ErrorCode;
 import io.strata.spi.Key;
@@ -30,6 +31,7 @@ import io.strata.spi.session.QueryResult;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * SELECT: the OLTP short path for point reads, {@code FOR UPDATE} locking, and everything else
@@ -113,19 +115,32 @@ public final class QueryExecutor {
     }
 
     /**
+     * The parameter-independent part of a point read: table, key column and the unique index on
+     * it, and the expression (a literal or {@code ?}) that gives the key value.
+     */
+    record PointTarget(TableDef table, String alias, IndexDef index, ColumnDef column, SQLExpr valueExpr) {
+    }
+
+    /**
      * Recognizes {@code FROM t [alias] WHERE keycol = literal-or-?} on a stored table whose key is
      * the handle or a single-column unique index. Returns null for anything else.
      */
     public static PointKey pointKey(SQLExprTableSource from, SQLExpr where, StmtContext ctx) {
+        PointTarget target = pointTarget(from, where, ctx);
+        return target == null ? null : bind(target, ctx.parameters());
+    }
+
+    /** The point-read shape of {@code FROM … WHERE …} against the statement's catalog, or null. */
+    static PointTarget pointTarget(SQLExprTableSource from, SQLExpr where, StmtContext ctx) {
         if (!(where instanceof SQLBinaryOpExpr b) || b.getOperator() != SQLBinaryOperator.Equality) {
             return null;
         }
         SQLExpr colExpr = b.getLeft();
-        Object value = Exprs.literal(b.getRight(), ctx.parameters());
-        if (value == Exprs.NOT_LITERAL) {
+        SQLExpr valueExpr = b.getRight();
+        if (Exprs.literal(valueExpr, ctx.parameters()) == Exprs.NOT_LITERAL) {
             colExpr = b.getRight();
-            value = Exprs.literal(b.getLeft(), ctx.parameters());
-            if (value == Exprs.NOT_LITERAL) {
+            valueExpr = b.getLeft();
+            if (Exprs.literal(valueExpr, ctx.parameters()) == Exprs.NOT_LITERAL) {
                 return null;
             }
         }
@@ -160,10 +175,22 @@ public final class QueryExecutor {
         if (index == null) {
             return null;
         }
-        if (value == null) {
-            return new PointKey(table, alias, index, null);
+        return new PointTarget(table, alias, index, col, valueExpr);
+    }
+
+    /**
+     * The key value of one execution; null when it does not convert to the key column's type
+     * without loss (the planner then compares it properly).
+     */
+    static PointKey bind(PointTarget target, Object[] parameters) {
+        Object value = Exprs.literal(target.valueExpr(), parameters);
+        if (value == Exprs.NOT_LITERAL) {
+            return null;
         }
-        // the key must convert to the column type without loss, else the planner compares properly
+        if (value == null) {
+            return new PointKey(target.table(), target.alias(), target.index(), null);
+        }
+        ColumnDef col = target.column();
         List<String> problems = new ArrayList<>();
         Object key;
         try {
@@ -177,7 +204,7 @@ public final class QueryExecutor {
         if (value instanceof java.math.BigDecimal bd && col.type().kind().isInteger() && bd.stripTrailingZeros().scale() > 0) {
             return null;
         }
-        return new PointKey(table, alias, index, key);
+        return new PointKey(target.table(), target.alias(), target.index(), key);
     }
 
     /** Reads the rows a point key selects (zero or one). */
@@ -193,7 +220,47 @@ public final class QueryExecutor {
         return rows;
     }
 
+    /**
+     * What a point SELECT derives from its AST and a catalog snapshot; a prepared statement keeps
+     * it in its {@link PlanSlot} and reuses it while the statement runs against the same catalog
+     * snapshot (a DDL makes a new one) and the same current database.
+     */
+    private record PointPlan(SQLSelect select, Catalog catalog, String database, PointTarget target,
+                             int[] positions, List<ColumnMeta> columns) {
+        boolean matches(SQLSelect s, StmtContext ctx) {
+            return select == s && catalog == ctx.catalog() && Objects.equals(database, ctx.currentDatabase());
+        }
+    }
+
     private QueryResult pointSelect(SQLSelect select, StmtContext ctx) {
+        PlanSlot slot = ctx.session() == null ? null : ctx.session().preparedPlan();
+        PointPlan plan = slot != null && slot.get() instanceof PointPlan p && p.matches(select, ctx) ? p : null;
+        if (plan == null) {
+            plan = pointPlan(select, ctx);
+            if (plan == null) {
+                return null;
+            }
+            if (slot != null) {
+                slot.set(plan);
+            }
+        }
+        PointKey pk = bind(plan.target(), ctx.parameters());
+        if (pk == null) {
+            return null;
+        }
+        int[] positions = plan.positions();
+        List<Object[]> out = new ArrayList<>(1);
+        for (Row r : read(pk, ctx)) {
+            Object[] o = new Object[positions.length];
+            for (int i = 0; i < o.length; i++) {
+                o[i] = r.values()[positions[i]];
+            }
+            out.add(o);
+        }
+        return Results.of(plan.columns(), out);
+    }
+
+    private static PointPlan pointPlan(SQLSelect select, StmtContext ctx) {
         if (!(select.getQuery() instanceof SQLSelectQueryBlock qb) || select.getOrderBy() != null
                 || select.getWithSubQuery() != null) {
             return null;
@@ -202,7 +269,7 @@ public final class QueryExecutor {
                 || qb.getInto() != null || qb.getOrderBy() != null || qb.getLimit() != null || from.getPartitionSize() > 0) {
             return null;
         }
-        PointKey pk = pointKey(from, qb.getWhere(), ctx);
+        PointTarget pk = pointTarget(from, qb.getWhere(), ctx);
         if (pk == null) {
             return null;
         }
@@ -240,14 +307,7 @@ public final class QueryExecutor {
             String label = item.getAlias() != null ? Names.unquote(item.getAlias()) : name;
             metas.add(ColumnMetas.forColumn(t, pk.alias(), t.columns().get(idx), label));
         }
-        List<Object[]> out = new ArrayList<>();
-        for (Row r : read(pk, ctx)) {
-            Object[] o = new Object[positions.size()];
-            for (int i = 0; i < o.length; i++) {
-                o[i] = r.values()[positions.get(i)];
-            }
-            out.add(o);
-        }
-        return Results.of(metas, out);
+        return new PointPlan(select, ctx.catalog(), ctx.currentDatabase(), pk,
+                positions.stream().mapToInt(Integer::intValue).toArray(), List.copyOf(metas));
     }
 }
