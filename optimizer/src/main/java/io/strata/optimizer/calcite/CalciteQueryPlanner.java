@@ -35,6 +35,7 @@ import org.apache.calcite.plan.ConventionTraitDef;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.plan.hep.HepMatchOrder;
 import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.plan.volcano.VolcanoPlanner;
@@ -378,6 +379,7 @@ public final class CalciteQueryPlanner implements QueryPlanner {
         // 2. heuristic: filters down to the scans, then into them
         rel = hep(rel, List.of(CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH, CoreRules.FILTER_MERGE,
                 CoreRules.FILTER_PROJECT_TRANSPOSE, new PushDownRule()));
+        rel = orderJoins(rel);
         boolean sortedBefore = isSortWithKeys(rel);
         rel = hep(rel, List.of(new SortByHandleRule()));
         // the top ORDER BY was satisfied by a scan in handle order: the root needs no collation
@@ -415,6 +417,39 @@ public final class CalciteQueryPlanner implements QueryPlanner {
         }
         // 4. EnumerableProject/Filter are not directly implementable: merge them into EnumerableCalcs
         return hep(best, Programs.CALC_RULES);
+    }
+
+    /**
+     * Heuristic join order for trees of three or more joined inputs. Comma joins arrive in the
+     * order of the FROM list (with the WHERE's equi-conditions already pushed into them by
+     * FILTER_INTO_JOIN), so a FROM list that names two unrelated tables next to each other is a
+     * cross product. The joins (and the projects and filters between them) are flattened into a
+     * {@code MultiJoin}, then {@code LoptOptimizeJoinRule} builds a left-deep order that joins
+     * connected inputs first and starts from the input with the fewest estimated rows (scans
+     * estimate from their pushed-down access path). Volcano then only chooses join algorithms
+     * (hash or index lookup) for that order, which also keeps its planning time bounded.
+     */
+    private static RelNode orderJoins(RelNode rel) {
+        if (countJoins(rel) < 2) {
+            return rel;
+        }
+        HepProgramBuilder flatten = new HepProgramBuilder().addMatchOrder(HepMatchOrder.BOTTOM_UP);
+        flatten.addRuleCollection(List.of(CoreRules.JOIN_TO_MULTI_JOIN, CoreRules.PROJECT_MULTI_JOIN_MERGE,
+                CoreRules.FILTER_MULTI_JOIN_MERGE));
+        HepPlanner first = new HepPlanner(flatten.build());
+        first.setRoot(rel);
+        RelNode flat = first.findBestExp();
+        HepPlanner second = new HepPlanner(new HepProgramBuilder().addRuleInstance(CoreRules.MULTI_JOIN_OPTIMIZE).build());
+        second.setRoot(flat);
+        return second.findBestExp();
+    }
+
+    private static int countJoins(RelNode rel) {
+        int n = rel instanceof org.apache.calcite.rel.core.Join ? 1 : 0;
+        for (RelNode in : rel.getInputs()) {
+            n += countJoins(in);
+        }
+        return n;
     }
 
     private static boolean isSortWithKeys(RelNode rel) {

@@ -26,6 +26,8 @@ final class TestContextDouble implements StatementContext {
     LocalDateTime now = LocalDateTime.of(2024, 3, 15, 10, 20, 30);
     long lastInsertId = 42;
     long rowCount = 3;
+    /** Set by a test's watchdog to stop a statement the way KILL QUERY does. */
+    volatile boolean cancelled;
 
     TestContextDouble(String database, CatalogSnapshot catalog, TableAccess tables) {
         this.database = database;
@@ -115,6 +117,6 @@ final class TestContextDouble implements StatementContext {
 
     @Override
     public boolean isCancelled() {
-        return false;
+        return cancelled;
     }
 }
