@@ -81,10 +81,22 @@ public final class MysqlSqlFunction extends SqlUserDefinedFunction {
         return true;
     }
 
+    /**
+     * Whether two calls with the same arguments in one statement give the same value. Calcite
+     * will not move a filter with a non-deterministic call (for example a WHERE conjunction into
+     * the join below it), so only the functions whose value can change between rows of one
+     * statement are non-deterministic: RAND, SYSDATE (the wall clock, unlike NOW), variables
+     * (an assignment can change them mid-statement) and LAST_INSERT_ID/ROW_COUNT (which a call
+     * with an argument sets). Every function stays dynamic ({@link #isDynamicFunction}), so none
+     * is folded to a constant in a cached plan.
+     */
     @Override
     public boolean isDeterministic() {
-        return false;
+        return !VOLATILE.contains(runtimeName);
     }
+
+    private static final java.util.Set<String> VOLATILE = java.util.Set.of("rand", "sysdate", "sysvar", "uservar",
+            "last_insert_id", "row_count");
 
     @Override
     public boolean isDynamicFunction() {

@@ -173,8 +173,11 @@ class TpchQueriesTest {
         }
     }
 
+    /** All 22, or the comma-separated list in system property {@code tpch.queries} (for debugging one). */
     static IntStream queries() {
-        return IntStream.rangeClosed(1, 22);
+        String only = System.getProperty("tpch.queries", "");
+        return only.isBlank() ? IntStream.rangeClosed(1, 22)
+                : java.util.Arrays.stream(only.split(",")).mapToInt(q -> Integer.parseInt(q.trim()));
     }
 
     @ParameterizedTest(name = "Q{0}")
