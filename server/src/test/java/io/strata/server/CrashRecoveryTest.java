@@ -114,7 +114,6 @@ class CrashRecoveryTest {
     }
 
     private static Connection connect(int port) throws SQLException {
-        return DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + port
-                + "/?useSSL=false&allowPublicKeyRetrieval=true&connectTimeout=10000", "root", "");
+        return DriverManager.getConnection(PlaygroundFixture.jdbcUrl(port, null, ""), "root", "");
     }
 }

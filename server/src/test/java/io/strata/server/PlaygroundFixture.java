@@ -35,7 +35,12 @@ final class PlaygroundFixture implements AutoCloseable {
     }
 
     String url(String database, String extra) {
-        return "jdbc:mysql://127.0.0.1:" + port() + "/" + (database == null ? "" : database)
+        return jdbcUrl(port(), database, extra);
+    }
+
+    /** The Connector/J URL the end-to-end tests use for a server on the loopback port. */
+    static String jdbcUrl(int port, String database, String extra) {
+        return "jdbc:mysql://127.0.0.1:" + port + "/" + (database == null ? "" : database)
                 + "?useSSL=false&allowPublicKeyRetrieval=true&connectTimeout=10000&socketTimeout=120000"
                 + (extra == null || extra.isEmpty() ? "" : "&" + extra);
     }
