@@ -57,6 +57,8 @@ public enum ErrorCode {
     INCORRECT_GLOBAL_LOCAL_VAR(1238, "HY000", "Variable '%s' is a %s variable"),
     GLOBAL_VARIABLE(1229, "HY000", "Variable '%s' is a GLOBAL variable and should be set with SET GLOBAL"),
     UNKNOWN_CHARACTER_SET(1115, "42000", "Unknown character set: '%s'"),
+    UNKNOWN_COLLATION(1273, "HY000", "Unknown collation: '%s'"),
+    COLLATION_CHARSET_MISMATCH(1253, "42000", "COLLATION '%s' is not valid for CHARACTER SET '%s'"),
     NOT_SUPPORTED_YET(1235, "42000", "This version of Strata doesn't yet support '%s'"),
     UNSUPPORTED_PS(1295, "HY000", "This command is not supported in the prepared statement protocol yet"),
 
