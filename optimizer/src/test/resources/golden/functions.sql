@@ -89,7 +89,7 @@ HEJ|quadratically|A|b
 1|0|1|1|0
 
 > select case 1 when 1 then 'one' when 2 then 'two' else 'more' end, case when 1 > 0 then 'true' else 'false' end, case 'B' when 'a' then 1 when 'b' then 2 end
-one|true|NULL
+one|true|2
 
 > select cast('2024-02-30' as date), cast('20240102' as date), cast(20240102 as date), cast('2024-1-2 3:4:5' as datetime)
 NULL|2024-01-02|2024-01-02|2024-01-02 03:04:05

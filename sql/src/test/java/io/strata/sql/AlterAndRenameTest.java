@@ -84,7 +84,7 @@ class AlterAndRenameTest {
 
     @Test
     void miscStatements() {
-        assertEquals("CREATE DATABASE `test` /*!40100 DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin */ /*!80016 DEFAULT ENCRYPTION='N' */",
+        assertEquals("CREATE DATABASE `test` /*!40100 DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_ai_ci */ /*!80016 DEFAULT ENCRYPTION='N' */",
                 s.rows("SHOW CREATE DATABASE test").get(0).get(1));
         assertTrue(((String) s.value("SHOW GRANTS")).startsWith("GRANT ALL PRIVILEGES"));
         s.exec("FLUSH PRIVILEGES");

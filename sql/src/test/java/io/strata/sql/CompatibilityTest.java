@@ -71,7 +71,7 @@ class CompatibilityTest {
         assertEquals(9, s.rows("SHOW FULL COLUMNS FROM t").get(0).size());
         assertFalse(s.rows("SHOW TABLE STATUS").isEmpty());
         assertFalse(s.rows("SHOW COLLATION").isEmpty());
-        assertEquals(List.of(List.of("utf8mb4", "UTF-8 Unicode", "utf8mb4_bin", 4L)), s.rows("SHOW CHARACTER SET LIKE 'utf8mb4'"));
+        assertEquals(List.of(List.of("utf8mb4", "UTF-8 Unicode", "utf8mb4_0900_ai_ci", 4L)), s.rows("SHOW CHARACTER SET LIKE 'utf8mb4'"));
         assertEquals("InnoDB", s.rows("SHOW ENGINES").get(0).get(0));
         assertFalse(s.rows("EXPLAIN SELECT * FROM t WHERE id = 1").isEmpty());
     }

@@ -50,7 +50,7 @@ class DdlAndDmlTest {
                 + "  PRIMARY KEY (`id`),\n"
                 + "  UNIQUE KEY `uk` (`c`),\n"
                 + "  KEY `k2` (`b`,`c`)\n"
-                + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin", ddl);
+                + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_ai_ci", ddl);
         s.exec("CREATE DATABASE other");
         s.exec("USE other");
         s.exec(ddl);

@@ -36,8 +36,8 @@ import static java.util.Objects.requireNonNull;
  */
 final class MySqlConnection {
     private static final Logger LOG = LoggerFactory.getLogger(MySqlConnection.class);
-    /** utf8mb4_bin (46), the collation every string really compares by, announced in the greeting. */
-    private static final int DEFAULT_COLLATION = 46;
+    /** The server's default collation announced in the greeting (utf8mb4_0900_ai_ci, 255, as MySQL 8). */
+    private static final int DEFAULT_COLLATION = io.strata.spi.collation.Collations.DEFAULT.id();
 
     private enum Phase { AUTHENTICATING, COMMANDS, CLOSED }
 

@@ -363,7 +363,9 @@ public final class CalciteQueryPlanner implements QueryPlanner {
         SqlToRelConverter.Config cfg = SqlToRelConverter.config()
                 .withTrimUnusedFields(false)
                 .withExpand(false)
-                .withInSubQueryThreshold(Integer.MAX_VALUE);
+                .withInSubQueryThreshold(Integer.MAX_VALUE)
+                // no constant folding before CollationRewriter: 'a' = 'A' depends on the collation
+                .withRelBuilderConfigTransform(c -> c.withSimplify(false));
         SqlToRelConverter conv = new SqlToRelConverter(null, s.validator, s.reader, s.cluster, StandardConvertletTable.INSTANCE, cfg);
         RelRoot root = conv.convertQuery(validated, false, true);
         // optimize the full rel (it may carry ORDER BY columns that are not selected) and
@@ -375,6 +377,10 @@ public final class CalciteQueryPlanner implements QueryPlanner {
                 CoreRules.JOIN_SUB_QUERY_TO_CORRELATE));
         RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(s.cluster, s.reader);
         rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
+        // text comparisons, grouping and ordering under their collations (sort keys)
+        CollationRewriter.Rewritten collated = new CollationRewriter(s.cluster.getRexBuilder(), ops)
+                .rewrite(rel, root.collation);
+        rel = collated.rel();
 
         // 2. heuristic: filters down to the scans, then into them
         rel = hep(rel, List.of(CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH, CoreRules.FILTER_MERGE,
@@ -383,7 +389,10 @@ public final class CalciteQueryPlanner implements QueryPlanner {
         boolean sortedBefore = isSortWithKeys(rel);
         rel = hep(rel, List.of(new SortByHandleRule()));
         // the top ORDER BY was satisfied by a scan in handle order: the root needs no collation
-        RelCollation required = sortedBefore && !isSortWithKeys(rel) ? RelCollations.EMPTY : root.collation;
+        // and when it sorts by collation sort keys, the Sort in the plan is the order (the root's
+        // field order would be binary)
+        RelCollation required = (sortedBefore && !isSortWithKeys(rel)) || collated.rootOrderNeedsKeys()
+                ? RelCollations.EMPTY : root.collation;
 
         // 3. cost-based: physical Enumerable plan
         VolcanoPlanner planner = s.planner;

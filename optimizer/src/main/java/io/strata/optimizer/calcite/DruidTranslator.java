@@ -562,6 +562,21 @@ final class DruidTranslator {
     }
 
     SqlNode expr(SQLExpr e) {
+        // Druid keeps "name COLLATE x" and "'text' COLLATE x" as an attribute of the operand
+        String collate = e instanceof SQLIdentifierExpr id ? id.getCollate()
+                : e instanceof SQLCharExpr c ? c.getCollate() : null;
+        SqlNode node = exprWithoutCollate(e);
+        return collate == null ? node : collate(node, collate);
+    }
+
+    private SqlNode collate(SqlNode node, String name) {
+        String n = name.replace("`", "").replace("'", "");
+        io.strata.spi.collation.Collation c = io.strata.spi.collation.Collations.byName(n)
+                .orElseThrow(() -> ErrorCode.UNKNOWN_COLLATION.error(n));
+        return call("collate", node, str(c.name()));
+    }
+
+    private SqlNode exprWithoutCollate(SQLExpr e) {
         if (e instanceof SQLIntegerExpr i) {
             Number n = i.getNumber();
             return SqlLiteral.createExactNumeric(n instanceof BigInteger || n instanceof BigDecimal ? n.toString() : Long.toString(n.longValue()), POS);
@@ -833,6 +848,11 @@ final class DruidTranslator {
             case Modulus:
             case Mod:
                 return call("mod", expr(b.getLeft()), expr(b.getRight()));
+            case COLLATE: {
+                // x COLLATE name: an explicit collation for comparisons (CollationRewriter)
+                String name = b.getRight() instanceof com.alibaba.druid.sql.ast.SQLName n ? n.getSimpleName() : String.valueOf(b.getRight());
+                return collate(expr(b.getLeft()), name);
+            }
             case Equality:
                 return SqlStdOperatorTable.EQUALS.createCall(POS, expr(b.getLeft()), expr(b.getRight()));
             case NotEqual:

@@ -58,6 +58,10 @@ public final class MysqlOperators {
         def(m, "nullsafe_eq", "nullsafe_eq", 2, 2, fixed(SqlTypeName.BOOLEAN));
         def(m, "regexp", "regexp", 2, 2, fixed(SqlTypeName.BOOLEAN));
         def(m, "like", "like", 2, 3, fixed(SqlTypeName.BOOLEAN));
+        // collations (CollationRewriter): sort key of a string, and the explicit COLLATE marker
+        def(m, "collate_key", "collate_key", 2, 2, fixed(SqlTypeName.VARCHAR));
+        def(m, "collate_like_key", "collate_like_key", 2, 2, fixed(SqlTypeName.VARCHAR));
+        def(m, "collate", "collate", 2, 2, b -> b.getOperandType(0));
         def(m, "greatest", "greatest", 2, 64, MysqlOperators::common);
         def(m, "least", "least", 2, 64, MysqlOperators::common);
         // strings

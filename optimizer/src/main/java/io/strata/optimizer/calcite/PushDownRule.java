@@ -69,7 +69,7 @@ public final class PushDownRule extends RelOptRule {
         boolean upperInc = false;
         for (int i = 0; i < conjuncts.size(); i++) {
             RexNode c = conjuncts.get(i);
-            Comparison cmp = comparison(c, columnCount);
+            Comparison cmp = comparison(c, table);
             if (cmp != null) {
                 switch (cmp.kind) {
                     case EQUALS -> {
@@ -99,7 +99,7 @@ public final class PushDownRule extends RelOptRule {
             }
             if (c.getKind() == SqlKind.OR) {
                 if (handle >= 0 && inKeys == null) {
-                    List<KeySource> keys = inList(c, handle, columnCount);
+                    List<KeySource> keys = inList(c, handle, table);
                     if (keys != null) {
                         inKeys = keys;
                         inConjunct = i;
@@ -111,7 +111,7 @@ public final class PushDownRule extends RelOptRule {
                         if (index.primary() && table.pkIsHandle()) {
                             continue;
                         }
-                        List<KeySource> keys = inList(c, table.columnIndexById(index.columnIds().get(0)), columnCount);
+                        List<KeySource> keys = inList(c, table.columnIndexById(index.columnIds().get(0)), table);
                         if (keys != null) {
                             indexInKeys = keys;
                             indexInConjunct = i;
@@ -200,7 +200,8 @@ public final class PushDownRule extends RelOptRule {
     }
 
     /** {@code $col op value} (either side), with value a literal or a parameter of a compatible type. */
-    private static Comparison comparison(RexNode node, int columnCount) {
+    private static Comparison comparison(RexNode node, TableDef table) {
+        int columnCount = table.columns().size();
         if (!(node instanceof RexCall call) || call.getOperands().size() != 2) {
             return null;
         }
@@ -214,6 +215,23 @@ public final class PushDownRule extends RelOptRule {
         }
         RexNode a = numericColumn(call.getOperands().get(0));
         RexNode b = numericColumn(call.getOperands().get(1));
+        String keyed = sortKeyCollation(a);
+        if (keyed != null) {
+            // collate_key(col, c) = collate_key(v, c): an index on col stores sort keys under the
+            // column's collation, so the lookup of v is exact when c is that collation
+            if (!keyed.equals(sortKeyCollation(b)) || kind != SqlKind.EQUALS) {
+                return null;
+            }
+            a = ((RexCall) a).getOperands().get(0);
+            b = ((RexCall) b).getOperands().get(0);
+            RexNode col = a instanceof RexInputRef ? a : b;
+            if (!(col instanceof RexInputRef r) || r.getIndex() >= table.columns().size()
+                    || !table.columns().get(r.getIndex()).collationInfo().name().equals(keyed)) {
+                return null;
+            }
+        } else if (sortKeyCollation(b) != null) {
+            return null;
+        }
         if (!(a instanceof RexInputRef) && b instanceof RexInputRef) {
             RexNode t = a;
             a = b;
@@ -241,6 +259,15 @@ public final class PushDownRule extends RelOptRule {
      * A numeric column widened by a cast for the comparison (BIGINT id compared with 2.5 becomes
      * CAST(id AS DECIMAL) > 2.5) is compared exactly like the column itself.
      */
+    /** The collation name of a {@code collate_key(x, 'name')} call, else null. */
+    private static String sortKeyCollation(RexNode n) {
+        if (n instanceof RexCall c && c.getOperator() instanceof MysqlSqlFunction f && f.getName().equalsIgnoreCase("collate_key")
+                && c.getOperands().get(1) instanceof org.apache.calcite.rex.RexLiteral lit) {
+            return lit.getValueAs(String.class);
+        }
+        return null;
+    }
+
     private static RexNode numericColumn(RexNode n) {
         if (n.getKind() == SqlKind.CAST) {
             RexNode inner = ((RexCall) n).getOperands().get(0);
@@ -283,10 +310,10 @@ public final class PushDownRule extends RelOptRule {
     }
 
     /** An OR of equalities between one column and constants/params: the keys, else null. */
-    private static List<KeySource> inList(RexNode or, int column, int columnCount) {
+    private static List<KeySource> inList(RexNode or, int column, TableDef table) {
         List<KeySource> keys = new ArrayList<>();
         for (RexNode d : RelOptUtil.disjunctions(or)) {
-            Comparison cmp = comparison(d, columnCount);
+            Comparison cmp = comparison(d, table);
             if (cmp == null || cmp.kind != SqlKind.EQUALS || cmp.column != column) {
                 return null;
             }

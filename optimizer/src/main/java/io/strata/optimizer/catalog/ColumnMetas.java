@@ -75,31 +75,31 @@ public final class ColumnMetas {
                 length = 19 + (decimals > 0 ? decimals + 1 : 0);
             }
             case CHAR, VARCHAR -> {
-                charset = ColumnMeta.CHARSET_UTF8MB4;
+                charset = column.collationInfo().id();
                 length = 4L * Math.max(1, t.length());
             }
             case TINYTEXT -> {
-                charset = ColumnMeta.CHARSET_UTF8MB4;
+                charset = column.collationInfo().id();
                 length = 255;
                 flags |= ColumnMeta.BLOB_FLAG;
             }
             case TEXT, JSON -> {
-                charset = ColumnMeta.CHARSET_UTF8MB4;
+                charset = column.collationInfo().id();
                 length = 65535;
                 flags |= ColumnMeta.BLOB_FLAG;
             }
             case MEDIUMTEXT -> {
-                charset = ColumnMeta.CHARSET_UTF8MB4;
+                charset = column.collationInfo().id();
                 length = 16777215;
                 flags |= ColumnMeta.BLOB_FLAG;
             }
             case LONGTEXT -> {
-                charset = ColumnMeta.CHARSET_UTF8MB4;
+                charset = column.collationInfo().id();
                 length = 4294967295L;
                 flags |= ColumnMeta.BLOB_FLAG;
             }
             case ENUM, SET -> {
-                charset = ColumnMeta.CHARSET_UTF8MB4;
+                charset = column.collationInfo().id();
                 length = 4L * t.elements().stream().mapToInt(String::length).max().orElse(1);
             }
             case BINARY, VARBINARY -> {

@@ -67,6 +67,28 @@ public record TableDef(long id, String database, String name, List<ColumnDef> co
         return columnIndexById(primaryKey().orElseThrow().columnIds().get(0));
     }
 
+    /**
+     * What index {@code index} stores for {@code values} (given in index-column order, possibly a
+     * prefix): text values become their collation's sort key, so that an index on a
+     * case-insensitive column finds 'Alice' for 'alice' and a unique index rejects both.
+     */
+    public List<Object> indexKeyValues(IndexDef index, List<Object> values) {
+        List<Object> out = null;
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) instanceof String s) {
+                ColumnDef c = columns.get(columnIndexById(index.columnIds().get(i)));
+                String key = c.collationInfo().sortKey(s);
+                if (key != s) {
+                    if (out == null) {
+                        out = new java.util.ArrayList<>(values);
+                    }
+                    out.set(i, key);
+                }
+            }
+        }
+        return out == null ? values : out;
+    }
+
     public Optional<IndexDef> index(String indexName) {
         return indexes.stream().filter(i -> i.name().equalsIgnoreCase(indexName)).findFirst();
     }

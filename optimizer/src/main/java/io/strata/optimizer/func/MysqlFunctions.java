@@ -1,5 +1,8 @@
 package io.strata.optimizer.func;
 
+import io.strata.spi.collation.Collation;
+import io.strata.spi.collation.Collations;
+
 import io.strata.optimizer.exec.StatementContext;
 import io.strata.spi.ErrorCode;
 
@@ -248,6 +251,9 @@ public final class MysqlFunctions {
             char esc = a.length > 2 && a[2] != null && !toStr(a[2]).isEmpty() ? toStr(a[2]).charAt(0) : '\\';
             return likeMatch(toStr(a[0]), toStr(a[1]), esc);
         });
+        m.put("collate_key", strict((ctx, a, r) -> collation(a[1]).sortKey(toStr(a[0]))));
+        m.put("collate_like_key", strict((ctx, a, r) -> collation(a[1]).likeKey(toStr(a[0]))));
+        m.put("collate", (ctx, a, r) -> a[0]);
         m.put("greatest", strict((ctx, a, r) -> pick(ctx, a, r, 1)));
         m.put("least", strict((ctx, a, r) -> pick(ctx, a, r, -1)));
     }
@@ -266,6 +272,10 @@ public final class MysqlFunctions {
     }
 
     /** LIKE with % and _ wildcards and an escape character; compares code points (binary collation). */
+    private static Collation collation(Object name) {
+        return Collations.byName(toStr(name)).orElseThrow(() -> ErrorCode.UNKNOWN_COLLATION.error(name));
+    }
+
     public static boolean likeMatch(String s, String p, char esc) {
         return like(s, 0, p, 0, esc);
     }

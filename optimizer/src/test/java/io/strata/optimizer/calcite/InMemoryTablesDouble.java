@@ -68,11 +68,18 @@ final class InMemoryTablesDouble implements TableAccess {
     public Iterator<Row> indexLookup(Transaction txn, TableDef table, IndexDef index, List<Object> prefix) {
         log.add("index " + table.name() + " " + index.name() + " " + prefix);
         List<Row> out = new ArrayList<>();
+        // like the real index: entries hold the collation sort keys of text values
+        List<Object> keyPrefix = table.indexKeyValues(index, prefix);
         for (var e : of(table).entrySet()) {
             boolean match = true;
+            List<Object> stored = new ArrayList<>();
             for (int i = 0; i < prefix.size(); i++) {
-                Object v = e.getValue()[table.columnIndexById(index.columnIds().get(i))];
-                Object p = prefix.get(i);
+                stored.add(e.getValue()[table.columnIndexById(index.columnIds().get(i))]);
+            }
+            stored = table.indexKeyValues(index, stored);
+            for (int i = 0; i < prefix.size(); i++) {
+                Object v = stored.get(i);
+                Object p = keyPrefix.get(i);
                 if (v instanceof byte[] a && p instanceof byte[] b ? !Arrays.equals(a, b)
                         : v instanceof java.math.BigDecimal a && p instanceof java.math.BigDecimal b ? a.compareTo(b) != 0
                         : !Objects.equals(v, p)) {

@@ -14,7 +14,8 @@ import static java.util.Objects.requireNonNull;
  * @param length   maximum display length in characters (bytes for binary)
  * @param decimals digits after the point (0x1f for "not fixed", as MySQL sends for floats and strings)
  * @param flags    {@link #NOT_NULL_FLAG} etc.
- * @param charset  collation id: 33 or 255 for utf8 text, 63 for binary and numbers
+ * @param charset  collation id: the column's collation for text (255 utf8mb4_0900_ai_ci, 46
+ *                 utf8mb4_bin, …), 63 for binary and numbers
  */
 public record ColumnMeta(String schema, String table, String orgTable, String name, String orgName,
                          MysqlType type, long length, int decimals, int flags, int charset) {
@@ -29,8 +30,8 @@ public record ColumnMeta(String schema, String table, String orgTable, String na
     public static final int AUTO_INCREMENT_FLAG = 512;
     public static final int NUM_FLAG = 32768;
 
-    /** utf8mb4_bin: text columns are utf8mb4 and compare binary (see docs/architecture.md). */
-    public static final int CHARSET_UTF8MB4 = 46;
+    /** utf8mb4_0900_ai_ci, the collation of text that comes from no column (expressions, SHOW output). */
+    public static final int CHARSET_UTF8MB4 = 255;
     public static final int CHARSET_BINARY = 63;
 
     public ColumnMeta {

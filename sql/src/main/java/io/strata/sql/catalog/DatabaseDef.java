@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 /** A database (schema): a namespace of tables with default character set and collation. */
 public record DatabaseDef(String name, String charset, String collation) {
     public static final String DEFAULT_CHARSET = "utf8mb4";
-    public static final String DEFAULT_COLLATION = "utf8mb4_bin";
+    public static final String DEFAULT_COLLATION = io.strata.spi.collation.Collations.DEFAULT.name();
 
     public DatabaseDef {
         requireNonNull(name, "name is null");

@@ -51,20 +51,21 @@ public final class InformationSchema {
                     "SORTLEN#", "PAD_ATTRIBUTE"));
 
     /**
-     * Character sets and collations the server admits to; utf8mb4 is what it really uses, and every
-     * string compares binary (utf8mb4_bin, the default here). The other collations are accepted by
-     * SET NAMES … COLLATE for clients that ask, but compare binary too (docs/architecture.md).
+     * Character sets and collations the server admits to. Text is stored as UTF-8 whatever the
+     * declared character set; comparisons follow the column's collation ({@code Collations}).
      */
     public static final List<Object[]> CHARACTER_SETS = List.<Object[]>of(
-            new Object[]{"utf8mb4", "utf8mb4_bin", "UTF-8 Unicode", 4L},
+            new Object[]{"utf8mb4", "utf8mb4_0900_ai_ci", "UTF-8 Unicode", 4L},
             new Object[]{"utf8mb3", "utf8mb3_general_ci", "UTF-8 Unicode", 3L},
             new Object[]{"latin1", "latin1_swedish_ci", "cp1252 West European", 1L},
             new Object[]{"ascii", "ascii_general_ci", "US ASCII", 1L},
             new Object[]{"binary", "binary", "Binary pseudo charset", 1L});
     public static final List<Object[]> COLLATIONS = List.<Object[]>of(
-            new Object[]{"utf8mb4_bin", "utf8mb4", 46L, "Yes", "Yes", 1L, "PAD SPACE"},
-            new Object[]{"utf8mb4_0900_ai_ci", "utf8mb4", 255L, "", "Yes", 0L, "NO PAD"},
+            new Object[]{"utf8mb4_0900_ai_ci", "utf8mb4", 255L, "Yes", "Yes", 0L, "NO PAD"},
+            new Object[]{"utf8mb4_0900_bin", "utf8mb4", 309L, "", "Yes", 1L, "NO PAD"},
+            new Object[]{"utf8mb4_bin", "utf8mb4", 46L, "", "Yes", 1L, "PAD SPACE"},
             new Object[]{"utf8mb4_general_ci", "utf8mb4", 45L, "", "Yes", 1L, "PAD SPACE"},
+            new Object[]{"utf8mb4_unicode_ci", "utf8mb4", 224L, "", "Yes", 8L, "PAD SPACE"},
             new Object[]{"utf8mb3_general_ci", "utf8mb3", 33L, "Yes", "Yes", 1L, "PAD SPACE"},
             new Object[]{"latin1_swedish_ci", "latin1", 8L, "Yes", "Yes", 1L, "PAD SPACE"},
             new Object[]{"ascii_general_ci", "ascii", 11L, "Yes", "Yes", 1L, "PAD SPACE"},
@@ -139,7 +140,7 @@ public final class InformationSchema {
                         virtual ? null : "InnoDB", 10L, virtual ? null : "Dynamic", virtual ? null : 0L,
                         virtual ? null : 0L, virtual ? null : 0L, virtual ? null : 0L, virtual ? null : 0L,
                         virtual ? null : 0L, null, null, null, null,
-                        virtual ? null : DatabaseDef.DEFAULT_COLLATION, null, "", t.comment()});
+                        virtual ? null : io.strata.sql.stmt.ShowExecutor.tableCollation(t).name(), null, "", t.comment()});
             }
         }
         return out;
@@ -210,7 +211,7 @@ public final class InformationSchema {
                             c.nullable() ? "YES" : "NO", ColumnTypes.dataType(type.kind()),
                             maxLen >= 0 ? maxLen : null, maxLen >= 0 ? ColumnTypes.maxByteLength(type) : null,
                             numPrecision >= 0 ? (long) numPrecision : null, numScale, dtPrecision,
-                            text ? DatabaseDef.DEFAULT_CHARSET : null, text ? DatabaseDef.DEFAULT_COLLATION : null,
+                            text ? c.collationInfo().charset() : null, text ? c.collationInfo().name() : null,
                             ColumnTypes.sqlType(type), columnKey(t, c), extra(c), "select,insert,update,references",
                             c.comment(), "", null});
                 }

@@ -35,7 +35,8 @@ final class MetaCodec {
 
     record ColumnJson(int id, String name, String kind, int length, int precision, int scale, boolean unsigned,
                       List<String> elements, boolean nullable, boolean hasDefault, String defaultText,
-                      String defaultExpr, String onUpdateExpr, boolean autoIncrement, String comment) {
+                      String defaultExpr, String onUpdateExpr, boolean autoIncrement, String comment,
+                      String collation) {
     }
 
     record IndexJson(long id, String name, List<Integer> columnIds, boolean unique, boolean primary) {
@@ -58,7 +59,7 @@ final class MetaCodec {
         List<ColumnJson> cols = t.columns().stream().map(c -> new ColumnJson(c.id(), c.name(), c.type().kind().name(),
                 c.type().length(), c.type().precision(), c.type().scale(), c.type().unsigned(), c.type().elements(),
                 c.nullable(), c.hasDefault(), c.hasDefault() ? defaultToText(c.defaultValue()) : null,
-                c.defaultExpr(), c.onUpdateExpr(), c.autoIncrement(), c.comment())).toList();
+                c.defaultExpr(), c.onUpdateExpr(), c.autoIncrement(), c.comment(), c.collation())).toList();
         List<IndexJson> idx = t.indexes().stream()
                 .map(i -> new IndexJson(i.id(), i.name(), i.columnIds(), i.unique(), i.primary())).toList();
         return write(new TableJson(t.id(), t.database(), t.name(), cols, idx, t.pkIsHandle(), t.nextColumnId(),
@@ -72,7 +73,7 @@ final class MetaCodec {
                     c.unsigned(), c.elements());
             Object dflt = c.hasDefault() ? defaultFromText(type.kind(), c.defaultText()) : null;
             return new ColumnDef(c.id(), c.name(), type, c.nullable(), c.hasDefault(), dflt, c.defaultExpr(),
-                    c.onUpdateExpr(), c.autoIncrement(), c.comment());
+                    c.onUpdateExpr(), c.autoIncrement(), c.comment(), c.collation());
         }).toList();
         List<IndexDef> idx = j.indexes().stream()
                 .map(i -> new IndexDef(i.id(), i.name(), i.columnIds(), i.unique(), i.primary())).toList();

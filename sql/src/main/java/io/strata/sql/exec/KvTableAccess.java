@@ -87,7 +87,7 @@ public final class KvTableAccess implements TableAccess {
             Row r = get(txn, table, n.longValue());
             return r == null ? Collections.emptyIterator() : List.of(r).iterator();
         }
-        Key start = TableCodec.indexKey(table.id(), index.id(), prefix, null);
+        Key start = TableCodec.indexKey(table.id(), index.id(), table.indexKeyValues(index, prefix), null);
         List<Key> rowKeys = new ArrayList<>();
         try (KvIterator it = txn.scan(start, start.prefixNext())) {
             while (it.hasNext()) {

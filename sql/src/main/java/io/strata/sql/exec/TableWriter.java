@@ -82,7 +82,7 @@ public final class TableWriter {
             if (vals.contains(null)) {
                 continue;
             }
-            byte[] v = txn.get(TableCodec.indexKey(table.id(), idx.id(), vals, null));
+            byte[] v = txn.get(TableCodec.indexKey(table.id(), idx.id(), table.indexKeyValues(idx, vals), null));
             if (v == null) {
                 continue;
             }
@@ -176,7 +176,7 @@ public final class TableWriter {
     public Key indexKey(IndexDef idx, Object[] values, long handle) {
         List<Object> vals = indexValues(idx, values);
         boolean distinct = idx.unique() && !vals.contains(null);
-        return TableCodec.indexKey(table.id(), idx.id(), vals, distinct ? null : handle);
+        return TableCodec.indexKey(table.id(), idx.id(), table.indexKeyValues(idx, vals), distinct ? null : handle);
     }
 
     public List<Object> indexValues(IndexDef idx, Object[] values) {

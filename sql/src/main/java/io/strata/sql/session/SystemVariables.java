@@ -55,9 +55,9 @@ public final class SystemVariables {
         both(d, "character_set_server", Type.STRING, "utf8mb4");
         global(d, "character_set_system", Type.STRING, "utf8mb3", true);
         global(d, "character_sets_dir", Type.STRING, "/usr/share/strata/charsets/", true);
-        both(d, "collation_connection", Type.STRING, "utf8mb4_bin");
-        both(d, "collation_database", Type.STRING, "utf8mb4_bin");
-        both(d, "collation_server", Type.STRING, "utf8mb4_bin");
+        both(d, "collation_connection", Type.STRING, "utf8mb4_0900_ai_ci");
+        both(d, "collation_database", Type.STRING, "utf8mb4_0900_ai_ci");
+        both(d, "collation_server", Type.STRING, "utf8mb4_0900_ai_ci");
         both(d, "completion_type", Type.STRING, "NO_CHAIN");
         both(d, "cte_max_recursion_depth", Type.INT, 1000L);
         both(d, "default_storage_engine", Type.STRING, "InnoDB");

@@ -158,7 +158,7 @@ final class AlterTableExecutor {
             ColumnDef c = t.column(name).orElseThrow(() -> ErrorCode.BAD_FIELD.error(name, t.name()));
             if (a.isDropDefault()) {
                 return replaceColumn(t, c, new ColumnDef(c.id(), c.name(), c.type(), c.nullable(), false, null, null,
-                        c.onUpdateExpr(), c.autoIncrement(), c.comment()));
+                        c.onUpdateExpr(), c.autoIncrement(), c.comment(), c.collation()));
             }
             if (a.getDefaultExpr() != null) {
                 Object literal = Exprs.literal(a.getDefaultExpr(), null);
@@ -175,7 +175,7 @@ final class AlterTableExecutor {
                     throw ErrorCode.INVALID_DEFAULT.error(name);
                 }
                 return replaceColumn(t, c, new ColumnDef(c.id(), c.name(), c.type(), c.nullable(), true, value, null,
-                        c.onUpdateExpr(), c.autoIncrement(), c.comment()));
+                        c.onUpdateExpr(), c.autoIncrement(), c.comment(), c.collation()));
             }
             return t;
         }
@@ -183,7 +183,7 @@ final class AlterTableExecutor {
     }
 
     private static TableDef addColumn(TableDef t, SQLColumnDefinition def, boolean first, String after, Changes changes) {
-        TableDefBuilder.ParsedColumn pc = TableDefBuilder.column(def, t.nextColumnId());
+        TableDefBuilder.ParsedColumn pc = TableDefBuilder.column(def, t.nextColumnId(), null);
         ColumnDef c = pc.column();
         if (t.column(c.name()).isPresent()) {
             throw ErrorCode.DUP_FIELDNAME.error(c.name());
@@ -216,7 +216,7 @@ final class AlterTableExecutor {
 
     private static ColumnDef renamed(ColumnDef c, String name) {
         return new ColumnDef(c.id(), name, c.type(), c.nullable(), c.hasDefault(), c.defaultValue(), c.defaultExpr(),
-                c.onUpdateExpr(), c.autoIncrement(), c.comment());
+                c.onUpdateExpr(), c.autoIncrement(), c.comment(), c.collation());
     }
 
     private static TableDef replaceColumn(TableDef t, ColumnDef old, ColumnDef now) {
@@ -234,7 +234,7 @@ final class AlterTableExecutor {
     private static TableDef changeColumn(TableDef t, String name, SQLColumnDefinition def, boolean first, String after,
                                          Changes changes) {
         ColumnDef old = t.column(name).orElseThrow(() -> ErrorCode.BAD_FIELD.error(name, t.name()));
-        TableDefBuilder.ParsedColumn pc = TableDefBuilder.column(def, old.id());
+        TableDefBuilder.ParsedColumn pc = TableDefBuilder.column(def, old.id(), null);
         ColumnDef now = pc.column();
         if (!now.name().equalsIgnoreCase(old.name()) && t.column(now.name()).isPresent()) {
             throw ErrorCode.DUP_FIELDNAME.error(now.name());
@@ -268,7 +268,8 @@ final class AlterTableExecutor {
             pos = idx + 1;
         }
         cols.add(pos, now);
-        if (!now.type().equals(old.type()) || now.nullable() != old.nullable()) {
+        if (!now.type().equals(old.type()) || now.nullable() != old.nullable()
+                || !now.collationInfo().equals(old.collationInfo())) {
             changes.rewrittenColumns.add(now.id());
         }
         TableDef out = new TableDef(t.id(), t.database(), t.name(), cols, t.indexes(), t.pkIsHandle(), t.nextColumnId(),

@@ -1,5 +1,8 @@
 package io.strata.sql.stmt;
 
+import io.strata.spi.collation.Collation;
+import io.strata.spi.collation.Collations;
+
 import com.alibaba.druid.sql.ast.SQLName;
 import com.alibaba.druid.sql.ast.SQLStatement;
 import com.alibaba.druid.sql.ast.statement.SQLAlterTableStatement;
@@ -123,7 +126,8 @@ public final class DdlExecutor {
                 }
                 throw ErrorCode.DB_CREATE_EXISTS.error(db);
             }
-            w.putDatabase(new DatabaseDef(db, s.getCharacterSet(), s.getCollate()));
+            Collation c = TableDefBuilder.collation(s.getCharacterSet(), s.getCollate());
+            w.putDatabase(c == null ? DatabaseDef.of(db) : new DatabaseDef(db, c.charset(), c.name()));
             return true;
         });
         if (!created) {
@@ -188,6 +192,8 @@ public final class DdlExecutor {
         long id = session.services().ids().next(IdAllocator.tableIdSequence());
         Long autoIncrementStart = null;
         String comment = s.getComment() instanceof SQLCharExpr c ? c.getText() : null;
+        String charsetOption = null;
+        String collateOption = null;
         for (SQLAssignItem option : s.getTableOptions()) {
             String name = Names.simple(option.getTarget()).toUpperCase(Locale.ROOT);
             Object v = Exprs.literal(option.getValue(), null);
@@ -195,9 +201,14 @@ public final class DdlExecutor {
                 autoIncrementStart = n.longValue();
             } else if (name.equals("COMMENT") && v instanceof String str) {
                 comment = str;
+            } else if (name.equals("CHARSET") || name.equals("CHARACTER SET") || name.equals("DEFAULT CHARSET")) {
+                charsetOption = Names.simple(option.getValue());
+            } else if (name.equals("COLLATE") || name.equals("DEFAULT COLLATE")) {
+                collateOption = Names.simple(option.getValue());
             }
         }
         String tableComment = comment;
+        Collation tableCollation = TableDefBuilder.collation(charsetOption, collateOption);
         Boolean created = session.services().catalog().runDdl((txn, catalog, w) -> {
             if (!catalog.hasDatabase(q.database())) {
                 throw ErrorCode.BAD_DB_ERROR.error(q.database());
@@ -214,7 +225,9 @@ public final class DdlExecutor {
                 t = new TableDef(id, q.database(), q.table(), src.columns(), src.indexes(), src.pkIsHandle(),
                         src.nextColumnId(), src.nextIndexId(), src.comment());
             } else {
-                t = buildTable(id, q, elements, tableComment);
+                Collation dflt = tableCollation != null ? tableCollation : catalog.database(q.database())
+                        .flatMap(d -> Collations.byName(d.collation())).orElse(Collations.DEFAULT);
+                t = buildTable(id, q, elements, tableComment, dflt);
             }
             w.putTable(t);
             return true;
@@ -304,7 +317,8 @@ public final class DdlExecutor {
         return (SQLColumnDefinition) parsed.getTableElementList().get(0);
     }
 
-    private static TableDef buildTable(long id, QualifiedTable q, List<SQLTableElement> elements, String comment) {
+    private static TableDef buildTable(long id, QualifiedTable q, List<SQLTableElement> elements, String comment,
+                                       Collation defaultCollation) {
         List<ColumnDef> columns = new ArrayList<>();
         List<Integer> pk = null;
         record Key(String name, List<SQLSelectOrderByItem> items, List<Integer> ids, boolean unique) {
@@ -313,7 +327,7 @@ public final class DdlExecutor {
         int nextColumn = 1;
         for (SQLTableElement e : elements) {
             if (e instanceof SQLColumnDefinition def) {
-                TableDefBuilder.ParsedColumn pc = TableDefBuilder.column(def, nextColumn++);
+                TableDefBuilder.ParsedColumn pc = TableDefBuilder.column(def, nextColumn++, defaultCollation);
                 ColumnDef c = pc.column();
                 if (columns.stream().anyMatch(x -> x.name().equalsIgnoreCase(c.name()))) {
                     throw ErrorCode.DUP_FIELDNAME.error(c.name());

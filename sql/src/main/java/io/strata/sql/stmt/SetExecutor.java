@@ -100,7 +100,7 @@ public final class SetExecutor {
                 return (String) row[1];
             }
         }
-        return "utf8mb4_bin";
+        return io.strata.spi.collation.Collations.DEFAULT.name();
     }
 
     private void setSystem(String name, boolean global, SQLExpr valueExpr, StrataSession session, Object[] params) {

@@ -1,5 +1,8 @@
 package io.strata.sql.stmt;
 
+import io.strata.spi.collation.Collation;
+import io.strata.spi.collation.Collations;
+
 import com.alibaba.druid.sql.ast.SQLExpr;
 import com.alibaba.druid.sql.ast.SQLName;
 import com.alibaba.druid.sql.ast.SQLStatement;
@@ -246,7 +249,7 @@ public final class ShowExecutor {
             String dflt = InformationSchema.defaultText(c);
             String extra = InformationSchema.extra(c);
             if (full) {
-                String collation = c.type().kind().isString() ? DatabaseDef.DEFAULT_COLLATION : null;
+                String collation = ColumnDef.isCollated(c.type().kind()) ? c.collationInfo().name() : null;
                 rows.add(new Object[]{c.name(), type, collation, nul, key, dflt, extra, "select,insert,update,references", c.comment()});
             } else {
                 rows.add(new Object[]{c.name(), type, nul, key, dflt, extra});
@@ -297,7 +300,7 @@ public final class ShowExecutor {
             Long auto = t.autoIncrementColumn().isPresent() && !Catalog.isVirtual(t)
                     ? ids.peek(IdAllocator.autoIncrementSequence(t.id()), ctx.transaction()) : null;
             rows.add(new Object[]{t.name(), "InnoDB", 10L, "Dynamic", 0L, 0L, 0L, 0L, 0L, 0L, auto, null, null, null,
-                    DatabaseDef.DEFAULT_COLLATION, null, "", t.comment()});
+                    tableCollation(t).name(), null, "", t.comment()});
         }
         return filter(cols, rows, s.getLike(), s.getWhere(), ctx);
     }
@@ -308,8 +311,9 @@ public final class ShowExecutor {
     public static String createTable(TableDef t) {
         StringBuilder sb = new StringBuilder("CREATE TABLE `").append(t.name()).append("` (\n");
         List<String> lines = new ArrayList<>();
+        Collation tableCollation = tableCollation(t);
         for (ColumnDef c : t.columns()) {
-            lines.add("  " + columnDefinition(c));
+            lines.add("  " + columnDefinition(c, tableCollation));
         }
         for (IndexDef idx : t.indexes()) {
             String cols = idx.columnIds().stream().map(id -> "`" + t.columns().get(t.columnIndexById(id)).name() + "`")
@@ -322,16 +326,40 @@ public final class ShowExecutor {
                 lines.add("  KEY `" + idx.name() + "` (" + cols + ")");
             }
         }
-        sb.append(String.join(",\n", lines)).append("\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin");
+        sb.append(String.join(",\n", lines)).append("\n) ENGINE=InnoDB DEFAULT CHARSET=")
+                .append(tableCollation.charset()).append(" COLLATE=").append(tableCollation.name());
         if (!t.comment().isEmpty()) {
             sb.append(" COMMENT='").append(escape(t.comment())).append("'");
         }
         return sb.toString();
     }
 
-    private static String columnDefinition(ColumnDef c) {
+    /**
+     * The table's default collation as SHOW CREATE TABLE prints it: the one all its text columns
+     * share, else the server default (Strata keeps collations per column, not per table).
+     */
+    public static Collation tableCollation(TableDef t) {
+        Collation shared = null;
+        for (ColumnDef c : t.columns()) {
+            if (ColumnDef.isCollated(c.type().kind())) {
+                if (shared != null && !shared.equals(c.collationInfo())) {
+                    return Collations.DEFAULT;
+                }
+                shared = c.collationInfo();
+            }
+        }
+        return shared == null ? Collations.DEFAULT : shared;
+    }
+
+    private static String columnDefinition(ColumnDef c, Collation tableCollation) {
         StringBuilder sb = new StringBuilder("`").append(c.name()).append("` ").append(ColumnTypes.sqlType(c.type()));
         TypeKind k = c.type().kind();
+        if (ColumnDef.isCollated(k) && !c.collationInfo().equals(tableCollation)) {
+            if (!c.collationInfo().charset().equals(tableCollation.charset())) {
+                sb.append(" CHARACTER SET ").append(c.collationInfo().charset());
+            }
+            sb.append(" COLLATE ").append(c.collationInfo().name());
+        }
         if (!c.nullable()) {
             sb.append(" NOT NULL");
         } else if (k == TypeKind.TIMESTAMP) {

@@ -1,5 +1,9 @@
 package io.strata.sql.stmt;
 
+import io.strata.spi.collation.Collation;
+import io.strata.spi.collation.Collations;
+import com.alibaba.druid.sql.ast.statement.SQLCharacterDataType;
+
 import com.alibaba.druid.sql.ast.SQLDataType;
 import com.alibaba.druid.sql.ast.SQLDataTypeImpl;
 import com.alibaba.druid.sql.ast.SQLExpr;
@@ -38,9 +42,15 @@ public final class TableDefBuilder {
     public record ParsedColumn(ColumnDef column, boolean primaryKey, boolean unique) {
     }
 
-    public static ParsedColumn column(SQLColumnDefinition def, int id) {
+    /** A column as declared; a text column without its own collation gets {@code defaultCollation}. */
+    public static ParsedColumn column(SQLColumnDefinition def, int id, Collation defaultCollation) {
         String name = Names.unquote(def.getColumnName());
         ColumnType type = type(def.getDataType(), name);
+        Collation collation = def.getDataType() instanceof SQLCharacterDataType cd
+                ? collation(cd.getCharSetName(), cd.getCollate()) : null;
+        if (collation == null) {
+            collation = defaultCollation;
+        }
         boolean bool = isBoolean(def.getDataType());
         // SERIAL is an alias for BIGINT UNSIGNED NOT NULL AUTO_INCREMENT UNIQUE
         boolean serial = def.getDataType().getName().equalsIgnoreCase("serial");
@@ -119,16 +129,43 @@ public final class TableDefBuilder {
         }
         String comment = def.getComment() instanceof SQLCharExpr c ? c.getText() : null;
         ColumnDef col = new ColumnDef(id, name, type, isNullable,
-                hasDefault, defaultValue, defaultExpr, onUpdate, autoIncrement, comment);
+                hasDefault, defaultValue, defaultExpr, onUpdate, autoIncrement, comment,
+                collation == null ? null : collation.name());
         if (autoIncrement && nullable == null) {
             col = withNullable(col, false);
         }
         return new ParsedColumn(col, pk, unique);
     }
 
+    /**
+     * The collation a {@code CHARACTER SET cs COLLATE c} clause names (either part optional), or
+     * null when it names neither. Unknown names fail as MySQL does (1115, 1273, 1253).
+     */
+    public static Collation collation(String charset, String collate) {
+        if (collate != null) {
+            String c = Names.unquote(collate);
+            Collation found = Collations.byName(c).orElseThrow(() -> ErrorCode.UNKNOWN_COLLATION.error(c));
+            if (charset != null) {
+                String cs = Names.unquote(charset).toLowerCase(Locale.ROOT);
+                Collations.defaultOf(cs).orElseThrow(() -> ErrorCode.UNKNOWN_CHARACTER_SET.error(cs));
+                boolean matches = c.toLowerCase(Locale.ROOT).startsWith(cs + "_") || (cs.equals("binary") && found == Collations.BINARY)
+                        || (cs.equals("utf8") && c.toLowerCase(Locale.ROOT).startsWith("utf8mb3_"));
+                if (!matches) {
+                    throw ErrorCode.COLLATION_CHARSET_MISMATCH.error(c, cs);
+                }
+            }
+            return found;
+        }
+        if (charset != null) {
+            String cs = Names.unquote(charset);
+            return Collations.defaultOf(cs).orElseThrow(() -> ErrorCode.UNKNOWN_CHARACTER_SET.error(cs));
+        }
+        return null;
+    }
+
     public static ColumnDef withNullable(ColumnDef c, boolean nullable) {
         return new ColumnDef(c.id(), c.name(), c.type(), nullable, c.hasDefault(), c.defaultValue(), c.defaultExpr(),
-                c.onUpdateExpr(), c.autoIncrement(), c.comment());
+                c.onUpdateExpr(), c.autoIncrement(), c.comment(), c.collation());
     }
 
     private static boolean isCurrentTimestamp(SQLExpr e) {
