@@ -21,6 +21,7 @@ public final class Column {
     private final ColumnSpec spec;
     private final FieldVector vector;
     private final int rowCount;
+    private final boolean hasNulls;
     private final ArrowBuf validity;
     private final ArrowBuf data;
     private final ArrowBuf offsets;
@@ -31,6 +32,7 @@ public final class Column {
         this.spec = spec;
         this.vector = vector;
         this.rowCount = vector.getValueCount();
+        this.hasNulls = vector.getNullCount() > 0;
         this.validity = vector.getValidityBuffer();
         this.data = vector.getDataBuffer();
         this.offsets = vector instanceof BaseVariableWidthVector ? vector.getOffsetBuffer() : null;
@@ -51,6 +53,11 @@ public final class Column {
 
     public int rowCount() {
         return rowCount;
+    }
+
+    /** False when no row is NULL, so a kernel may skip the validity bitmap. */
+    public boolean hasNulls() {
+        return hasNulls;
     }
 
     public boolean isNull(int row) {

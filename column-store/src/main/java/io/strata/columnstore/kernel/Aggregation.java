@@ -119,10 +119,11 @@ public final class Aggregation {
         void encode(int[] rows, int from, int len, long[] keys, int width) {
             boolean longBacked = column.spec().isLongBacked();
             boolean isDouble = column.spec().kind() == ColumnKind.DOUBLE;
+            boolean nulls = column.hasNulls();
             for (int i = 0; i < len; i++) {
                 int row = rows[from + i];
                 int at = i * width;
-                if (column.isNull(row)) {
+                if (nulls && column.isNull(row)) {
                     keys[at + width - 1] |= 1L << slot;
                 } else if (longBacked) {
                     keys[at + slot] = column.getLong(row);
@@ -189,8 +190,9 @@ public final class Aggregation {
 
         @Override
         void add(int[] rows, int n, int[] groupIds) {
+            boolean nulls = column != null && column.hasNulls();
             for (int i = 0; i < n; i++) {
-                if (column == null || !column.isNull(rows[i])) {
+                if (!nulls || !column.isNull(rows[i])) {
                     counts[groupIds[i]]++;
                 }
             }
@@ -217,9 +219,10 @@ public final class Aggregation {
 
         @Override
         void add(int[] rows, int n, int[] groupIds) {
+            boolean nulls = column.hasNulls();
             for (int i = 0; i < n; i++) {
                 int row = rows[i];
-                if (column.isNull(row)) {
+                if (nulls && column.isNull(row)) {
                     continue;
                 }
                 int g = groupIds[i];

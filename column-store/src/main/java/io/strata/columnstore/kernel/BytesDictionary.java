@@ -5,11 +5,17 @@ import io.strata.columnstore.Column;
 import java.util.Arrays;
 
 /**
- * Dense codes for the distinct byte strings of a string or binary column, so that a GROUP BY key
- * on it becomes a {@code long} like any other. Distinct values are copied once into an arena;
- * looking up a row's value hashes and compares it in the Arrow buffer, without allocating.
+ * Codes for the byte strings of a string or binary column, so that a GROUP BY key on it becomes a
+ * {@code long} like any other: equal strings get equal codes, different strings different ones.
+ * A string of up to 7 bytes is its own code (its bytes and its length packed into a long, no
+ * lookup: flags, statuses, short names); a longer one gets a dictionary code, marked by a bit no
+ * packed code has. Distinct long values are copied once into an arena; looking one up hashes and
+ * compares it in the Arrow buffer, without allocating.
  */
 final class BytesDictionary {
+    private static final int PACKED_MAX = 7;
+    private static final long DICTIONARY_CODE = 1L << 62;
+
     private byte[] arena = new byte[256];
     private int arenaUsed;
     private int[] starts = new int[16];
@@ -22,9 +28,21 @@ final class BytesDictionary {
         Arrays.fill(slots, -1);
     }
 
-    int code(Column c, int row) {
+    long code(Column c, int row) {
         int start = c.byteStart(row);
         int end = c.byteEnd(row);
+        int len = end - start;
+        if (len <= PACKED_MAX) {
+            long packed = (long) len << 56;
+            for (int i = 0; i < len; i++) {
+                packed |= (c.byteAt(start + i) & 0xFFL) << (i << 3);
+            }
+            return packed;
+        }
+        return DICTIONARY_CODE | lookup(c, start, end);
+    }
+
+    private int lookup(Column c, int start, int end) {
         int h = 1;
         for (int i = start; i < end; i++) {
             h = 31 * h + c.byteAt(i);

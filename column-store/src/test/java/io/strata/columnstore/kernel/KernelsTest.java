@@ -62,7 +62,11 @@ class KernelsTest {
 
     static List<Object[]> randomRows(Random r, int n) {
         List<Object[]> rows = new ArrayList<>();
-        String[] words = {"", "a", "ab", "b", "é", "AIR", "AIR REG", "\uD83D\uDE00"};
+        // short strings are packed into their group code, longer ones go through the dictionary
+        String[] words = {"", "a", "ab", "b", "é", "AIR", "AIR REG", "\uD83D\uDE00", "abcdefgh", "DELIVER IN PERSON",
+                "DELIVER IN PERSON ", "TAKE BACK RETURN"};
+        byte[][] binaries = {{}, {0}, {0, 0}, {1, (byte) 200}, {(byte) 200}, {0, 0, 0, 0, 0, 0, 0, 0}, {0, 0, 0, 0, 0, 0, 0, 0, 0},
+                {1, 2, 3, 4, 5, 6, 7, 8, 9}};
         for (int k = 0; k < n; k++) {
             Object[] row = {
                     (long) r.nextInt(21) - 10,
@@ -70,7 +74,7 @@ class KernelsTest {
                     new BigDecimal(BigInteger.valueOf(r.nextInt(50)).multiply(BigInteger.TEN.pow(20)).add(BigInteger.valueOf(r.nextInt(3))), 4),
                     (double) (r.nextInt(9) - 4) / 2,
                     words[r.nextInt(words.length)],
-                    new byte[] {(byte) r.nextInt(3), (byte) (r.nextInt(2) * 200)},
+                    binaries[r.nextInt(binaries.length)].clone(),
                     LocalDate.of(1995, 1, 1).plusDays(r.nextInt(10)),
                     LocalDateTime.of(2020, 5, 1, r.nextInt(3), r.nextInt(2) * 30, 0, r.nextInt(2) * 1000),
                     LocalTime.of(r.nextInt(3), r.nextInt(2) * 15, 0, r.nextInt(2) * 5000)};
