@@ -26,6 +26,8 @@ import java.util.Map;
  */
 public final class Aggregation {
     private static final int CHUNK = 1024;
+    /** Key columns of one GROUP BY: their NULL bits share one long of the group key. */
+    public static final int MAX_KEYS = 63;
 
     private Aggregation() {
     }
@@ -35,6 +37,9 @@ public final class Aggregation {
      * results (in {@code calls} order). Groups come in order of their first row.
      */
     public static List<Object[]> aggregate(ColumnBatch batch, Selection selection, int[] groupBy, List<AggregateCall> calls) {
+        if (groupBy.length > MAX_KEYS) {
+            throw new IllegalArgumentException("GROUP BY on more than " + MAX_KEYS + " columns");
+        }
         int n = selection.count();
         int[] rows = selection.rowArray();
         int[] groupIds = new int[n];

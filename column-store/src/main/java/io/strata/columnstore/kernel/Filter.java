@@ -57,9 +57,10 @@ public final class Filter {
         if (terms.isEmpty()) {
             throw new IllegalArgumentException("AND/OR of nothing");
         }
+        // every node returns fresh arrays, so the first term's can be combined in place
         Mask acc = evaluate(batch, terms.get(0));
-        long[] t = acc.trueBits().clone();
-        long[] f = acc.falseBits().clone();
+        long[] t = acc.trueBits();
+        long[] f = acc.falseBits();
         for (int i = 1; i < terms.size(); i++) {
             Mask m = evaluate(batch, terms.get(i));
             long[] mt = m.trueBits();

@@ -9,11 +9,12 @@ import java.util.Objects;
  * and a filter keeps only the rows where the predicate is TRUE.
  *
  * <p>Literals are Java values of the engine's types (Long, BigDecimal, Double, String, byte[],
- * LocalDate, LocalDateTime, LocalTime). Numbers compare with numeric columns by value, exactly
- * (an integer column against 2.5 is neither equal nor off by rounding), or as doubles when either
- * side is a double, as in MySQL; strings and binaries compare by unsigned bytes (binary
- * collation); a DATE column compares with a DATETIME literal as a datetime. Anything else is
- * rejected when the filter is prepared.
+ * LocalDate, LocalDateTime, LocalTime). A DOUBLE column compares as doubles. An integer or decimal
+ * column compares exactly (against 2.5 an integer is never equal, and nothing is lost to
+ * rounding), a double literal taken at its exact binary value; MySQL compares that case as
+ * doubles, which differs only past 2^53. Strings and binaries compare by unsigned bytes (binary
+ * collation); a DATE column compares with a DATETIME literal as a datetime. Other pairs are
+ * rejected with IllegalArgumentException.
  */
 public sealed interface Predicate {
     enum Op {

@@ -87,12 +87,20 @@ public final class BatchingTimestampOracle implements TimestampOracle {
 
     private void allocateFor(Batch batch) {
         long first = 0;
-        RuntimeException failure = null;
+        // stays set unless the allocation returns, so an Error in the allocator fails the batch too
+        RuntimeException failure = new IllegalStateException("timestamp allocation failed");
         try {
             first = allocator.allocate(batch.size);
+            failure = null;
         } catch (RuntimeException e) {
             failure = e;
+        } finally {
+            complete(batch, first, failure);
         }
+    }
+
+    /** Publishes a batch's outcome and hands the next batch, if any, to its first caller. */
+    private void complete(Batch batch, long first, RuntimeException failure) {
         lock.lock();
         try {
             batch.first = first;

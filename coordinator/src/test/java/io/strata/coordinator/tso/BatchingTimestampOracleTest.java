@@ -146,6 +146,16 @@ class BatchingTimestampOracleTest {
         fail.set(false);
         assertEquals(42, tso.next().version());
         assertEquals(2, calls.get());
+        // an Error inside the allocator reaches its caller and does not wedge the client
+        AtomicBoolean error = new AtomicBoolean(true);
+        BatchingTimestampOracle wedgeable = new BatchingTimestampOracle(count -> {
+            if (error.getAndSet(false)) {
+                throw new AssertionError("allocator bug");
+            }
+            return 7;
+        });
+        assertThrows(AssertionError.class, wedgeable::next);
+        assertEquals(7, wedgeable.next().version());
     }
 
     @Test
