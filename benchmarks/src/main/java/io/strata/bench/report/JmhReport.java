@@ -56,6 +56,45 @@ public final class JmhReport implements Callable<Integer> {
         };
     }
 
+    /** The JMH parameter that names alternative implementations of the same computation. */
+    static final String IMPL_PARAM = "impl";
+
+    /**
+     * For benchmarks with an {@value #IMPL_PARAM} parameter: each implementation's time per
+     * operation relative to the first one measured (JMH runs parameter values in declared order,
+     * so a benchmark lists its reference implementation first), per benchmark method, thread
+     * count and other parameters. Empty when no benchmark has the parameter.
+     */
+    static ResultTable ratios(JsonNode root) {
+        Map<String, Double> baseline = new LinkedHashMap<>();
+        Map<String, String> baselineImpl = new LinkedHashMap<>();
+        List<List<String>> rows = new ArrayList<>();
+        for (JsonNode b : root) {
+            JsonNode p = b.get("params");
+            if (p == null || p.get(IMPL_PARAM) == null) {
+                continue;
+            }
+            String impl = p.get(IMPL_PARAM).asText();
+            StringBuilder others = new StringBuilder();
+            for (Iterator<Map.Entry<String, JsonNode>> it = p.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getKey().equals(IMPL_PARAM)) {
+                    others.append(others.length() == 0 ? "" : " ").append(e.getKey()).append('=').append(e.getValue().asText());
+                }
+            }
+            String name = b.get("benchmark").asText().replace("io.strata.bench.jmh.", "");
+            String threads = Integer.toString(b.get("threads").asInt());
+            String group = name + "|" + threads + "|" + others;
+            JsonNode m = b.get("primaryMetric");
+            double ns = nanosPerOp(m.get("score").asDouble(), m.get("scoreUnit").asText());
+            baseline.putIfAbsent(group, ns);
+            baselineImpl.putIfAbsent(group, impl);
+            rows.add(List.of(name, threads, others.toString(), impl, String.format("%.1f", ns),
+                    String.format("%.2f", ns / baseline.get(group)) + " × " + baselineImpl.get(group)));
+        }
+        return new ResultTable(List.of("benchmark", "threads", "params", IMPL_PARAM, "ns/op", "time relative to"), rows);
+    }
+
     @Override
     public Integer call() throws IOException {
         JsonNode root = new ObjectMapper().readTree(json.toFile());
@@ -85,6 +124,7 @@ public final class JmhReport implements Callable<Integer> {
         }
         ResultTable table = new ResultTable(List.of("benchmark", "mode", "threads", "params", "score", "± (99.9%)", "unit",
                 "ns/op"), rows);
+        ResultTable ratios = ratios(root);
         ResultFiles files = new ResultFiles(resultsDir, "jmh", started == null ? Instant.now() : Instant.parse(started));
         files.writeCsv(table);
         Map<String, Object> out = new LinkedHashMap<>();
@@ -92,17 +132,26 @@ public final class JmhReport implements Callable<Integer> {
         out.put("command", command);
         out.put("machine", Machine.current().toMap());
         out.put("jmh", new ObjectMapper().convertValue(root, Object.class));
+        out.put("ratios", ratios.rows());
         files.writeJson(out);
         Map<String, List<Double>> series = new LinkedHashMap<>();
         series.put("time per operation", nanos);
         Charts.groupedBars(files.png(), "JMH microbenchmarks", "ns/op (log)", names, series, true);
         System.out.println(table.toText());
+        if (!ratios.rows().isEmpty()) {
+            System.out.println(ratios.toText());
+        }
         System.out.printf("Results: %s, %s, %s%n", files.csv(), files.json(), files.png());
         if (doc != null) {
             StringBuilder md = new StringBuilder();
             md.append("Run ").append(files.baseName()).append(" (UTC) on ").append(Machine.current().oneLine()).append(".\n\n");
             md.append("Command: `").append(command).append("`\n\n");
             md.append(table.toMarkdown()).append('\n');
+            if (!ratios.rows().isEmpty()) {
+                md.append("Alternative implementations of the same computation (parameter `").append(IMPL_PARAM)
+                        .append("`), time per operation relative to the first:\n\n");
+                md.append(ratios.toMarkdown()).append('\n');
+            }
             Path rel = doc.toAbsolutePath().getParent().relativize(files.png().toAbsolutePath());
             md.append("![JMH](").append(rel.toString().replace('\\', '/')).append(")\n\n");
             md.append("Files: `").append(files.csv().getFileName()).append("`, `").append(files.json().getFileName()).append("`.\n");

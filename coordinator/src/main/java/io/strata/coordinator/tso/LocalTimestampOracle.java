@@ -34,7 +34,7 @@ import static java.util.Objects.requireNonNull;
  * <p>When the logical counter overflows within one millisecond the timestamp simply carries into
  * the physical part, i.e. the oracle runs slightly ahead of the clock; the window check still holds.
  */
-public final class LocalTimestampOracle implements TimestampOracle, AutoCloseable {
+public final class LocalTimestampOracle implements TimestampOracle, TimestampAllocator, AutoCloseable {
     static final String FILE_NAME = "tso.limit";
     private static final String HEADER = "strata-tso-limit v1 ";
     public static final Duration DEFAULT_WINDOW = Duration.ofSeconds(3);
@@ -82,16 +82,29 @@ public final class LocalTimestampOracle implements TimestampOracle, AutoCloseabl
     }
 
     /** Same as {@link #next()} without the wrapper object. */
-    public synchronized long nextVersion() {
-        long candidate = Math.max(last + 1, Timestamp.compose(clockMillis.getAsLong(), 0));
-        if (candidate >= limit) {
-            long physical = Math.max(clockMillis.getAsLong(), candidate >>> Timestamp.LOGICAL_BITS);
+    public long nextVersion() {
+        return allocate(1);
+    }
+
+    /**
+     * {@code count} consecutive timestamps in one step (for a batching client): the whole range
+     * lies below the persisted limit before the first of them is returned.
+     */
+    @Override
+    public synchronized long allocate(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be positive: " + count);
+        }
+        long first = Math.max(last + 1, Timestamp.compose(clockMillis.getAsLong(), 0));
+        long lastOfRange = first + count - 1;
+        if (lastOfRange >= limit) {
+            long physical = Math.max(clockMillis.getAsLong(), lastOfRange >>> Timestamp.LOGICAL_BITS);
             long newLimit = Timestamp.compose(physical + windowMillis, 0);
             writeLimit(newLimit);
             limit = newLimit;
         }
-        last = candidate;
-        return candidate;
+        last = lastOfRange;
+        return first;
     }
 
     /**

@@ -382,7 +382,9 @@ public final class CalciteQueryPlanner implements QueryPlanner {
                 .rewrite(rel, root.collation);
         rel = collated.rel();
 
-        // 2. heuristic: filters down to the scans, then into them
+        // 2. heuristic: conjuncts common to every branch of an OR factored out (join conditions
+        // written inside each branch become visible), filters down to the scans, then into them
+        rel = hep(rel, List.of(OrFactorRule.FILTER, OrFactorRule.JOIN));
         rel = hep(rel, List.of(CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH, CoreRules.FILTER_MERGE,
                 CoreRules.FILTER_PROJECT_TRANSPOSE, new PushDownRule()));
         rel = orderJoins(rel);

@@ -40,6 +40,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
@@ -194,6 +196,19 @@ class TpchQueriesTest {
         for (int i = 0; i < expected.size(); i++) {
             assertEquals(expected.get(i), actual.get(i), "row " + i + " of Q" + n);
         }
+    }
+
+    /**
+     * Q19 writes its join condition {@code p_partkey = l_partkey} inside each branch of an OR; it
+     * must be factored out so the join is keyed on it rather than a cross product (a nested-loop
+     * join, with no key, over lineitem × part).
+     */
+    @org.junit.jupiter.api.Test
+    void q19JoinsOnThePartKeyFactoredOutOfTheOr() throws IOException {
+        String plan = explain(text(19));
+        assertTrue(plan.contains("HashJoin") || plan.contains("IndexJoin"), plan);
+        assertFalse(plan.contains("NestedLoopJoin"), plan);
+        assertTrue(plan.contains("p_partkey") && plan.contains("l_partkey"), plan);
     }
 
     private List<String> strataRows(String sql) throws Exception {
