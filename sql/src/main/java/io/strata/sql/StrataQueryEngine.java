@@ -34,6 +34,7 @@ public final class StrataQueryEngine implements QueryEngine, AutoCloseable {
         requireNonNull(config, "config is null");
         CatalogStore catalog = new CatalogStore(kv);
         catalog.bootstrap();
+        planner.useStatistics(catalog.stats());
         this.services = new EngineServices(kv, planner, catalog, new IdAllocator(kv, config.idBatchSize()),
                 new SystemVariables(config.serverVersion(), config.lockWaitTimeout().toSeconds()), config,
                 new SessionRegistry());

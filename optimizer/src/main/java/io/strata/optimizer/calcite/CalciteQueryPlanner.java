@@ -104,6 +104,7 @@ import static java.util.Objects.requireNonNull;
 public final class CalciteQueryPlanner implements QueryPlanner {
     private final PlannerConfig config;
     private final MysqlOperators ops = new MysqlOperators();
+    private volatile io.strata.optimizer.catalog.TableStatistics statistics = io.strata.optimizer.catalog.TableStatistics.NONE;
     private final SqlOperatorTable operatorTable;
     private final Cache<PlanKey, CompiledQuery> plans;
     private final Cache<PlanKey, CompiledQuery> scalars;
@@ -128,6 +129,17 @@ public final class CalciteQueryPlanner implements QueryPlanner {
         this.plans = Caffeine.newBuilder().maximumSize(config.planCacheSize()).build();
         this.scalars = Caffeine.newBuilder().maximumSize(config.scalarCacheSize()).build();
         this.schemas = Caffeine.newBuilder().maximumSize(8).build();
+    }
+
+    @Override
+    public void useStatistics(io.strata.optimizer.catalog.TableStatistics newStatistics) {
+        this.statistics = java.util.Objects.requireNonNull(newStatistics, "statistics is null");
+        invalidatePlans();
+    }
+
+    @Override
+    public void invalidatePlans() {
+        plans.invalidateAll();
     }
 
     public PlannerConfig config() {
@@ -292,7 +304,7 @@ public final class CalciteQueryPlanner implements QueryPlanner {
         for (String db : catalog.databases()) {
             Map<String, org.apache.calcite.schema.Table> tables = new HashMap<>();
             for (TableDef t : catalog.tables(db)) {
-                tables.put(t.name(), new StrataTable(t, rowIds));
+                tables.put(t.name(), new StrataTable(t, rowIds, table -> statistics.rowCount(table)));
             }
             Map<String, org.apache.calcite.schema.Table> frozen = Map.copyOf(tables);
             out.put(db, new AbstractSchema() {

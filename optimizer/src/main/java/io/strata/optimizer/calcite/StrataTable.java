@@ -2,6 +2,7 @@ package io.strata.optimizer.calcite;
 
 import io.strata.optimizer.catalog.ColumnDef;
 import io.strata.optimizer.catalog.TableDef;
+import io.strata.optimizer.catalog.TableStatistics;
 import io.strata.optimizer.plan.QueryPlanner;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptTable;
@@ -31,10 +32,17 @@ public final class StrataTable extends AbstractTable implements TranslatableTabl
 
     private final TableDef def;
     private final boolean withRowId;
+    private final TableStatistics statistics;
 
     public StrataTable(TableDef def, boolean withRowId) {
+        this(def, withRowId, TableStatistics.NONE);
+    }
+
+    /** {@code statistics} is read at each planning, so new estimates apply to plans built after them. */
+    public StrataTable(TableDef def, boolean withRowId, TableStatistics statistics) {
         this.def = requireNonNull(def, "def is null");
         this.withRowId = withRowId;
+        this.statistics = requireNonNull(statistics, "statistics is null");
     }
 
     public TableDef def() {
@@ -67,7 +75,7 @@ public final class StrataTable extends AbstractTable implements TranslatableTabl
         if (withRowId) {
             keys.add(ImmutableBitSet.of(def.columns().size()));
         }
-        return Statistics.of(PSEUDO_ROWS, keys);
+        return Statistics.of(Math.max(1, statistics.rowCount(def).orElse(PSEUDO_ROWS)), keys);
     }
 
     @Override

@@ -81,7 +81,7 @@ public final class StrataTableScan extends TableScan implements EnumerableRel {
 
     @Override
     public double estimateRowCount(RelMetadataQuery mq) {
-        return path.estimateRows(StrataTable.PSEUDO_ROWS);
+        return path.estimateRows(getTable().getRowCount());
     }
 
     @Override

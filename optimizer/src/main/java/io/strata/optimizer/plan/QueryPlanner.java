@@ -48,4 +48,12 @@ public interface QueryPlanner {
         /** Values of the expressions for one input row (Java types as in {@code TypeKind}). */
         Object[] evaluate(Object[] input, StatementContext ctx);
     }
+
+    /** Where the planner reads row-count estimates from from now on (plans cached so far are dropped). */
+    default void useStatistics(io.strata.optimizer.catalog.TableStatistics statistics) {
+    }
+
+    /** Drops cached plans, e.g. after ANALYZE TABLE changed the estimates they were costed with. */
+    default void invalidatePlans() {
+    }
 }

@@ -39,9 +39,16 @@ public final class CatalogStore {
     private final TxnKv kv;
     private final MetaCodec codec = new MetaCodec();
     private volatile Catalog cached = new Catalog(-1, List.of(), List.of());
+    private final TableStatsStore stats;
 
     public CatalogStore(TxnKv kv) {
         this.kv = requireNonNull(kv, "kv is null");
+        this.stats = new TableStatsStore(kv);
+    }
+
+    /** Row-count statistics of the tables (ANALYZE TABLE), read by the planner's cost model. */
+    public TableStatsStore stats() {
+        return stats;
     }
 
     /** Creates the schema version and the {@code test} database on a fresh store; a no-op later. */

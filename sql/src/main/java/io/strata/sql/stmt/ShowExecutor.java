@@ -1,5 +1,8 @@
 package io.strata.sql.stmt;
 
+import io.strata.spi.kv.TxnOptions;
+import io.strata.spi.kv.Transaction;
+import io.strata.sql.session.EngineServices;
 import io.strata.spi.collation.Collation;
 import io.strata.spi.collation.Collations;
 
@@ -123,7 +126,9 @@ public final class ShowExecutor {
             List<Object[]> rows = new ArrayList<>();
             for (SQLExprTableSource ts : s.getTableSources()) {
                 Names.QualifiedName q = Names.qualify(ts, ctx.currentDatabase());
-                if (ctx.catalog().table(q.database(), q.table()).isPresent()) {
+                var table = ctx.catalog().table(q.database(), q.table());
+                if (table.isPresent()) {
+                    analyze(ctx, table.get());
                     rows.add(new Object[]{q.database() + "." + q.table(), "analyze", "status", "OK"});
                 } else {
                     rows.add(new Object[]{q.database() + "." + q.table(), "analyze", "Error",
@@ -134,6 +139,19 @@ public final class ShowExecutor {
             return Results.of(Results.texts("Table", "Op", "Msg_type", "Msg_text"), rows);
         }
         throw ErrorCode.NOT_SUPPORTED_YET.error(st.toString().trim());
+    }
+
+    /** Counts the table's rows in a transaction of its own and re-plans statements with the count. */
+    private static void analyze(StmtContext ctx, TableDef table) {
+        if (Catalog.isVirtual(table)) {
+            return;
+        }
+        EngineServices services = ctx.services();
+        try (Transaction txn = services.kv().begin(TxnOptions.DEFAULT)) {
+            services.catalog().stats().analyze(txn, table);
+            txn.commit();
+        }
+        services.planner().invalidatePlans();
     }
 
     private static List<Object[]> rows(Object[]... rows) {
