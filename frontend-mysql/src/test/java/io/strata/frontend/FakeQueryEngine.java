@@ -1,6 +1,7 @@
 package io.strata.frontend;
 
 import io.strata.spi.ErrorCode;
+import io.strata.spi.session.ClientConnection;
 import io.strata.spi.session.ColumnMeta;
 import io.strata.spi.session.MysqlType;
 import io.strata.spi.session.PreparedInfo;
@@ -81,11 +82,11 @@ public final class FakeQueryEngine implements QueryEngine {
     }
 
     @Override
-    public SqlSession openSession(SessionInfo info) {
+    public SqlSession openSession(SessionInfo info, ClientConnection connection) {
         if (info.database() != null && !List.of("test", "mysql").contains(info.database())) {
             throw ErrorCode.BAD_DB_ERROR.error(info.database());
         }
-        FakeSession session = new FakeSession(info);
+        FakeSession session = new FakeSession(info, connection);
         sessions.put(info.connectionId(), session);
         opened.add(info);
         return session;
@@ -94,17 +95,6 @@ public final class FakeQueryEngine implements QueryEngine {
     @Override
     public String serverVersion() {
         return VERSION;
-    }
-
-    @Override
-    public boolean kill(long connectionId, boolean queryOnly) {
-        kills.add(connectionId);
-        FakeSession session = sessions.get(connectionId);
-        if (session == null) {
-            return false;
-        }
-        session.cancel();
-        return true;
     }
 
     public List<SessionInfo> openedSessions() {
@@ -175,14 +165,28 @@ public final class FakeQueryEngine implements QueryEngine {
 
     final class FakeSession implements SqlSession {
         private final SessionInfo info;
+        private final ClientConnection connection;
         private final Map<Integer, String> statements = new HashMap<>();
         private int nextStatementId = 1;
         private String database;
         private volatile boolean cancelled;
+        private boolean multiStatements;
 
-        FakeSession(SessionInfo info) {
+        FakeSession(SessionInfo info, ClientConnection connection) {
             this.info = info;
+            this.connection = connection;
             this.database = info.database();
+            this.multiStatements = info.multiStatements();
+        }
+
+        @Override
+        public void setMultiStatements(boolean enabled) {
+            multiStatements = enabled;
+        }
+
+        @Override
+        public boolean multiStatements() {
+            return multiStatements;
         }
 
         @Override
@@ -198,7 +202,7 @@ public final class FakeQueryEngine implements QueryEngine {
                     parts.add(part.trim());
                 }
             }
-            if (parts.size() > 1 && !info.multiStatements()) {
+            if (parts.size() > 1 && !multiStatements) {
                 throw ErrorCode.PARSE_ERROR.error(parts.get(1), 1);
             }
             if (parts.isEmpty()) {
@@ -448,6 +452,19 @@ public final class FakeQueryEngine implements QueryEngine {
         @Override
         public void cancel() {
             cancelled = true;
+        }
+
+        @Override
+        public void kill(long connectionId, boolean queryOnly) {
+            kills.add(connectionId);
+            FakeSession target = sessions.get(connectionId);
+            if (target == null) {
+                throw ErrorCode.NO_SUCH_THREAD.error(connectionId);
+            }
+            target.cancel();
+            if (!queryOnly) {
+                target.connection.disconnect();
+            }
         }
 
         @Override

@@ -104,6 +104,37 @@ class RawProtocolTest {
     }
 
     @Test
+    void setOptionSwitchesMultiStatements() throws IOException {
+        try (RawMySqlClient client = loggedIn(RawMySqlClient.DEFAULT_CAPS)) {
+            client.query("SELECT 1; SELECT 2");
+            assertEquals(1064, client.read().errorCode(), "no CLIENT_MULTI_STATEMENTS at login");
+            client.command(0x1b, new byte[]{0, 0}); // COM_SET_OPTION MYSQL_OPTION_MULTI_STATEMENTS_ON
+            Packet on = client.read();
+            assertEquals(0xfe, on.header());
+            assertEquals(1, on.sequenceId());
+            client.query("SELECT 1; SELECT 2");
+            List<Packet> first = client.readResponse(true);
+            assertEquals("1", first.get(2).asPayload().readStringLenenc());
+            assertTrue((status(first.get(first.size() - 1)) & StatusFlags.SERVER_MORE_RESULTS_EXISTS) != 0);
+            List<Packet> second = client.readResponse(true);
+            assertEquals("2", second.get(2).asPayload().readStringLenenc());
+            client.command(0x1b, new byte[]{1, 0}); // MYSQL_OPTION_MULTI_STATEMENTS_OFF
+            assertEquals(0xfe, client.read().header());
+            client.query("SELECT 1; SELECT 2");
+            assertEquals(1064, client.read().errorCode());
+            client.command(0x1b, new byte[]{2, 0}); // no such option
+            assertEquals(1047, client.read().errorCode());
+        }
+        try (RawMySqlClient client = loggedIn(NO_EOF_CAPS | Capabilities.CLIENT_MULTI_STATEMENTS)) {
+            client.command(0x1b, new byte[]{1, 0});
+            Packet eof = client.read();
+            assertEquals(5, eof.payload().length, "a real EOF packet without CLIENT_DEPRECATE_EOF");
+            client.query("SELECT 1; SELECT 2");
+            assertEquals(1064, client.read().errorCode(), "OFF overrides the login capability");
+        }
+    }
+
+    @Test
     void simpleCommands() throws IOException {
         try (RawMySqlClient client = loggedIn(RawMySqlClient.DEFAULT_CAPS)) {
             client.command(0x0e, new byte[0]); // COM_PING

@@ -21,6 +21,7 @@ public enum ErrorCode {
     UNKNOWN_STMT_HANDLER(1243, "HY000", "Unknown prepared statement handler (%s) given to %s"),
     WRONG_ARGUMENTS(1210, "HY000", "Incorrect arguments to %s"),
     NO_SUCH_THREAD(1094, "HY000", "Unknown thread id: %s"),
+    KILL_DENIED(1095, "HY000", "You are not owner of thread %s"),
     DBACCESS_DENIED(1044, "42000", "Access denied for user '%s'@'%s' to database '%s'"),
 
     // --- parse and name resolution ---

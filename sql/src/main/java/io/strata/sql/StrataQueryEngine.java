@@ -8,6 +8,7 @@ import io.strata.sql.session.SessionRegistry;
 import io.strata.sql.session.StrataSession;
 import io.strata.sql.session.SystemVariables;
 import io.strata.spi.kv.TxnKv;
+import io.strata.spi.session.ClientConnection;
 import io.strata.spi.session.QueryEngine;
 import io.strata.spi.session.SessionInfo;
 import io.strata.spi.session.SqlSession;
@@ -55,8 +56,8 @@ public final class StrataQueryEngine implements QueryEngine, AutoCloseable {
     }
 
     @Override
-    public SqlSession openSession(SessionInfo info) {
-        StrataSession s = new StrataSession(info, services);
+    public SqlSession openSession(SessionInfo info, ClientConnection connection) {
+        StrataSession s = new StrataSession(info, connection, services);
         services.sessions().register(s);
         return s;
     }
@@ -64,19 +65,6 @@ public final class StrataQueryEngine implements QueryEngine, AutoCloseable {
     @Override
     public String serverVersion() {
         return services.config().serverVersion();
-    }
-
-    @Override
-    public boolean kill(long connectionId, boolean queryOnly) {
-        Optional<StrataSession> s = services.sessions().find(connectionId);
-        s.ifPresent(session -> {
-            if (queryOnly) {
-                session.cancel();
-            } else {
-                session.kill();
-            }
-        });
-        return s.isPresent();
     }
 
     /** Engine-wide parts, for tests and tools in this module. */
@@ -87,7 +75,7 @@ public final class StrataQueryEngine implements QueryEngine, AutoCloseable {
     @Override
     public void close() {
         for (StrataSession s : services.sessions().all()) {
-            s.kill();
+            s.terminate();
         }
     }
 }

@@ -67,10 +67,16 @@ final class SqlHarness implements AutoCloseable {
     }
 
     Session session(boolean foundRows) {
-        SqlSession s = engine.openSession(new SessionInfo(connectionIds.incrementAndGet(), "root", "127.0.0.1:5000",
-                "test", true, foundRows));
+        return session("root", true, foundRows);
+    }
+
+    /** A session of {@code user} (accounts are not checked here: the protocol layer authenticates). */
+    Session session(String user, boolean multiStatements, boolean foundRows) {
+        java.util.concurrent.atomic.AtomicBoolean disconnected = new java.util.concurrent.atomic.AtomicBoolean();
+        SqlSession s = engine.openSession(new SessionInfo(connectionIds.incrementAndGet(), user, "127.0.0.1:5000",
+                "test", multiStatements, foundRows), () -> disconnected.set(true));
         sessions.add(s);
-        return new Session(s);
+        return new Session(s, disconnected);
     }
 
     @Override
@@ -85,9 +91,12 @@ final class SqlHarness implements AutoCloseable {
     /** A session with helpers that materialize results. */
     static final class Session {
         final SqlSession s;
+        /** Set when the engine asked to close this session's client connection (KILL CONNECTION). */
+        final java.util.concurrent.atomic.AtomicBoolean disconnected;
 
-        Session(SqlSession s) {
+        Session(SqlSession s, java.util.concurrent.atomic.AtomicBoolean disconnected) {
             this.s = s;
+            this.disconnected = disconnected;
         }
 
         StatementResult exec(String sql) {

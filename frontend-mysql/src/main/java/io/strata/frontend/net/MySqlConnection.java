@@ -208,9 +208,9 @@ final class MySqlConnection {
         SessionInfo info = new SessionInfo(connectionId, response.user(), clientAddress, response.database(),
                 Capabilities.has(capabilities, Capabilities.CLIENT_MULTI_STATEMENTS),
                 Capabilities.has(capabilities, Capabilities.CLIENT_FOUND_ROWS));
-        SqlSession opened = server.engine().openSession(info);
+        SqlSession opened = server.engine().openSession(info, channel::close);
         session = opened;
-        dispatcher = new CommandDispatcher(connectionId, opened, out, capabilities, server.engine(), server.registry(), server.stats());
+        dispatcher = new CommandDispatcher(connectionId, opened, out, capabilities, server.registry(), server.stats());
         phase = Phase.COMMANDS;
         authenticated = true;
         authenticator = null;

@@ -42,6 +42,7 @@ import io.strata.spi.StrataException;
 import io.strata.spi.kv.IsolationLevel;
 import io.strata.spi.kv.Transaction;
 import io.strata.spi.kv.TxnOptions;
+import io.strata.spi.session.ClientConnection;
 import io.strata.spi.session.ColumnMeta;
 import io.strata.spi.session.MysqlType;
 import io.strata.spi.session.PreparedInfo;
@@ -73,11 +74,15 @@ import static java.util.Objects.requireNonNull;
  * savepoint ({@code beginStatement}), so a failing statement leaves its predecessors' writes
  * intact. DDL commits the open transaction first, as in MySQL.
  *
- * <p>Used by one thread at a time; only {@link #cancel()}, {@link #kill()} and the fields SHOW
+ * <p>Used by one thread at a time; only {@link #cancel()}, {@link #terminate()} and the fields SHOW
  * PROCESSLIST reads are touched from other threads.
  */
 public final class StrataSession implements SqlSession {
+    /** The one account with every privilege (CONNECTION_ADMIN: KILL of other users' threads). */
+    private static final String SUPER_USER = "root";
+
     private final SessionInfo info;
+    private final ClientConnection connection;
     private final EngineServices services;
     private final QueryExecutor queries;
     private final DmlExecutor dml;
@@ -86,6 +91,8 @@ public final class StrataSession implements SqlSession {
     private final SetExecutor set;
 
     private String currentDb;
+    /** CLIENT_MULTI_STATEMENTS as the client asked at login, switched by COM_SET_OPTION. */
+    private boolean multiStatements;
     private Map<String, Object> variables;
     private final Map<String, Object> userVariables = new HashMap<>();
     private final Map<Integer, Prepared> prepared = new HashMap<>();
@@ -115,10 +122,12 @@ public final class StrataSession implements SqlSession {
     /** The plan memo of the prepared statement being executed, or null outside COM_STMT_EXECUTE. */
     private PlanSlot executingPlan;
 
-    public StrataSession(SessionInfo info, EngineServices services) {
+    public StrataSession(SessionInfo info, ClientConnection connection, EngineServices services) {
         this.info = requireNonNull(info, "info is null");
+        this.connection = requireNonNull(connection, "connection is null");
         this.services = requireNonNull(services, "services is null");
         this.variables = services.variables().sessionDefaults();
+        this.multiStatements = info.multiStatements();
         this.queries = new QueryExecutor();
         this.dml = new DmlExecutor(queries);
         this.ddl = new DdlExecutor(dml);
@@ -152,7 +161,7 @@ public final class StrataSession implements SqlSession {
             recordError(e);
             throw e;
         }
-        if (statements.size() > 1 && !info.multiStatements()) {
+        if (statements.size() > 1 && !multiStatements) {
             String second = statements.get(1).toString();
             StrataException e = ErrorCode.PARSE_ERROR.error(second.length() > 80 ? second.substring(0, 80) : second, 1);
             warnings = new ArrayList<>();
@@ -164,6 +173,16 @@ public final class StrataSession implements SqlSession {
             StatementResult r = run(st, null, statements.size() == 1 ? sql : st.toString());
             sink.accept(r, i < statements.size() - 1);
         }
+    }
+
+    @Override
+    public void setMultiStatements(boolean enabled) {
+        multiStatements = enabled;
+    }
+
+    @Override
+    public boolean multiStatements() {
+        return multiStatements;
     }
 
     @Override
@@ -286,10 +305,29 @@ public final class StrataSession implements SqlSession {
         cancelled = true;
     }
 
-    /** KILL CONNECTION: stops the running statement and fails every later one. */
-    public void kill() {
+    @Override
+    public void kill(long connectionId, boolean queryOnly) {
+        StrataSession target = services.sessions().find(connectionId)
+                .orElseThrow(() -> ErrorCode.NO_SUCH_THREAD.error(connectionId));
+        // MySQL: without CONNECTION_ADMIN a user may kill only its own threads
+        if (!info.user().equals(SUPER_USER) && !info.user().equals(target.info().user())) {
+            throw ErrorCode.KILL_DENIED.error(connectionId);
+        }
+        if (queryOnly) {
+            target.cancel();
+        } else {
+            target.terminate();
+        }
+    }
+
+    /**
+     * KILL CONNECTION (or engine shutdown): stops the running statement, fails every later one and
+     * closes the client's socket.
+     */
+    public void terminate() {
         killed = true;
         cancelled = true;
+        connection.disconnect();
     }
 
     @Override
@@ -533,13 +571,13 @@ public final class StrataSession implements SqlSession {
         nextIsolation = null;
         nextReadOnly = null;
         Duration wait = Duration.ofSeconds(Math.max(0, longVar("innodb_lock_wait_timeout")));
-        return new TxnOptions(iso, wait, ro);
+        // lock waits end early when KILL QUERY cancels the statement
+        return new TxnOptions(iso, wait, ro, this::isCancelled);
     }
 
     private void begin(boolean readOnly, boolean consistentSnapshot) {
         commitImplicitly();
-        TxnOptions o = txnOptions(false);
-        txn = services.kv().begin(new TxnOptions(o.isolation(), o.lockWaitTimeout(), o.readOnly() || readOnly));
+        txn = services.kv().begin(txnOptions(readOnly));
         explicitReadOnly = readOnly;
     }
 
@@ -707,8 +745,7 @@ public final class StrataSession implements SqlSession {
                     if (txn.isReadOnly()) {
                         boolean ro = explicitReadOnly;
                         txn.rollback();
-                        TxnOptions o = txnOptions(false);
-                        txn = services.kv().begin(new TxnOptions(o.isolation(), o.lockWaitTimeout(), o.readOnly() || ro));
+                        txn = services.kv().begin(txnOptions(ro));
                         explicitReadOnly = ro;
                     }
                 }

@@ -441,13 +441,7 @@ public final class ShowExecutor {
             if (!(id instanceof Number n)) {
                 throw ErrorCode.NO_SUCH_THREAD.error(idExpr.toString());
             }
-            var target = session.services().sessions().find(n.longValue())
-                    .orElseThrow(() -> ErrorCode.NO_SUCH_THREAD.error(n.longValue()));
-            if (queryOnly) {
-                target.cancel();
-            } else {
-                target.kill();
-            }
+            session.kill(n.longValue(), queryOnly);
         }
         return UpdateResult.OK;
     }
