@@ -47,7 +47,9 @@ import java.util.regex.Pattern;
  *   <li>{@code SELECT blob N} → one row with an N-byte value; {@code SELECT LENGTH('...')} → the literal's length;</li>
  *   <li>{@code INSERT ...} → 3 rows affected, last insert id 42; {@code SELECT * FROM missing} → 1146;
  *       {@code boom} → an unexpected IllegalStateException;</li>
- *   <li>prepared: {@code SELECT ?, ?, ...} echoes its parameters, {@code SELECT * FROM types WHERE id = ?}.</li>
+ *   <li>prepared: {@code SELECT ?, ?, ...} echoes its parameters, {@code SELECT * FROM types WHERE id = ?};</li>
+ *   <li>{@code LOAD DATA LOCAL INFILE 'name'} → asks the client for the file and answers with its size as
+ *       affected rows; {@code LOAD DATA LOCAL INFILE 'fail'} reads one byte, then fails with 1317.</li>
  * </ul>
  * With multi-statements the text is split at ';' (no quoting rules: a test double).
  */
@@ -229,6 +231,9 @@ public final class FakeQueryEngine implements QueryEngine {
             if (lower.startsWith("insert")) {
                 return new UpdateResult(3, 42, "Records: 3  Duplicates: 0  Warnings: 0");
             }
+            if (lower.startsWith("load data local infile '")) {
+                return loadLocal(sql.substring(sql.indexOf('\'') + 1, sql.lastIndexOf('\'')));
+            }
             if (lower.equals("boom")) {
                 throw new IllegalStateException("boom");
             }
@@ -271,6 +276,19 @@ public final class FakeQueryEngine implements QueryEngine {
                 return bigResult(Long.parseLong(big.group(1)), Integer.parseInt(big.group(2)));
             }
             throw ErrorCode.PARSE_ERROR.error(sql, 1);
+        }
+
+        private UpdateResult loadLocal(String fileName) {
+            try (java.io.InputStream in = connection.requestLocalFile(fileName)) {
+                if (fileName.equals("fail")) {
+                    in.read();
+                    throw ErrorCode.QUERY_INTERRUPTED.error();
+                }
+                long size = in.transferTo(java.io.OutputStream.nullOutputStream());
+                return new UpdateResult(size, 0, "Records: " + size + "  Deleted: 0  Skipped: 0  Warnings: 0");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
 
         private QueryResult single(String name, MysqlType type, Object value) {

@@ -135,6 +135,60 @@ class RawProtocolTest {
     }
 
     @Test
+    void loadDataLocalStreamsTheFileInPackets() throws IOException {
+        try (RawMySqlClient client = loggedIn(RawMySqlClient.DEFAULT_CAPS | Capabilities.CLIENT_LOCAL_FILES)) {
+            client.query("LOAD DATA LOCAL INFILE '/tmp/rows.csv' INTO TABLE t");
+            Packet request = client.read();
+            assertEquals(0xfb, request.header());
+            assertEquals(1, request.sequenceId());
+            assertEquals("/tmp/rows.csv", new String(request.payload(), 1, request.payload().length - 1, StandardCharsets.UTF_8));
+            byte[] chunk = new byte[70_000];
+            int seq = 2;
+            for (int i = 0; i < 100; i++) { // more packets than the server queues before it pauses reads
+                client.write(seq++ & 0xff, chunk);
+            }
+            client.write(seq++ & 0xff, new byte[0]);
+            Packet ok = client.read();
+            assertTrue(ok.isOk(), () -> ok.isErr() ? ok.errorMessage() : "");
+            assertEquals(seq & 0xff, ok.sequenceId(), "the answer continues after the client's empty packet");
+            assertEquals(7_000_000, OkPacket.decode(ok.asPayload()).affectedRows());
+            client.command(0x0e, new byte[0]);
+            assertTrue(client.read().isOk(), "back to commands");
+
+            // a statement failing half way: the server drops the rest of the file, then answers
+            client.query("LOAD DATA LOCAL INFILE 'fail' INTO TABLE t");
+            assertEquals(0xfb, client.read().header());
+            client.write(2, "abc".getBytes(StandardCharsets.UTF_8));
+            client.write(3, "def".getBytes(StandardCharsets.UTF_8));
+            client.write(4, new byte[0]);
+            Packet err = client.read();
+            assertEquals(1317, err.errorCode());
+            assertEquals(5, err.sequenceId());
+            client.query("SELECT 1");
+            assertEquals("1", client.readResponse(true).get(2).asPayload().readStringLenenc());
+        }
+    }
+
+    @Test
+    void loadDataLocalNeedsTheCapabilityAndSurvivesAClientThatGoesAway() throws IOException {
+        try (RawMySqlClient client = loggedIn(RawMySqlClient.DEFAULT_CAPS)) {
+            client.query("LOAD DATA LOCAL INFILE 'x' INTO TABLE t");
+            Packet err = client.read();
+            assertEquals(3948, err.errorCode());
+            assertEquals("42000", err.sqlState());
+        }
+        try (RawMySqlClient client = loggedIn(RawMySqlClient.DEFAULT_CAPS | Capabilities.CLIENT_LOCAL_FILES)) {
+            client.query("LOAD DATA LOCAL INFILE 'x' INTO TABLE t");
+            assertEquals(0xfb, client.read().header());
+            client.write(2, "half a file".getBytes(StandardCharsets.UTF_8));
+        }
+        try (RawMySqlClient client = loggedIn(RawMySqlClient.DEFAULT_CAPS)) {
+            client.command(0x0e, new byte[0]);
+            assertTrue(client.read().isOk(), "the server serves others");
+        }
+    }
+
+    @Test
     void simpleCommands() throws IOException {
         try (RawMySqlClient client = loggedIn(RawMySqlClient.DEFAULT_CAPS)) {
             client.command(0x0e, new byte[0]); // COM_PING

@@ -36,7 +36,8 @@ public final class StrataQueryEngine implements QueryEngine, AutoCloseable {
         CatalogStore catalog = new CatalogStore(kv);
         catalog.bootstrap();
         this.services = new EngineServices(kv, planner, catalog, new IdAllocator(kv, config.idBatchSize()),
-                new SystemVariables(config.serverVersion(), config.lockWaitTimeout().toSeconds()), config,
+                new SystemVariables(config.serverVersion(), config.lockWaitTimeout().toSeconds(),
+                        config.secureFilePriv() == null ? null : config.secureFilePriv() + java.io.File.separator), config,
                 new SessionRegistry());
         this.accounts = List.of(UserAccount.withPassword("root", "%", config.rootPassword()));
     }

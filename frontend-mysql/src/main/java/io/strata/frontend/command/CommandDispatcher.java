@@ -93,8 +93,12 @@ public final class CommandDispatcher {
                 LOG.debug("connection {}: {} failed: {}", connectionId, type, e.toString());
                 return Next.CONTINUE;
             }
-            out.write(ErrPacketFactory.create(e));
-            out.flush();
+            try {
+                out.write(ErrPacketFactory.create(e));
+                out.flush();
+            } catch (ConnectionClosedException closed) {
+                return Next.CLOSE; // the client went away while the statement ran
+            }
             return Next.CONTINUE;
         } catch (StackOverflowError | LinkageError | OutOfMemoryError e) {
             // A statement nested too deeply, a broken class path or an exhausted heap: the client

@@ -23,6 +23,7 @@ import com.alibaba.druid.sql.ast.statement.SQLUpdateStatement;
 import com.alibaba.druid.sql.ast.statement.SQLUseStatement;
 import com.alibaba.druid.sql.dialect.mysql.ast.statement.MySqlExplainStatement;
 import com.alibaba.druid.sql.dialect.mysql.ast.statement.MySqlKillStatement;
+import com.alibaba.druid.sql.dialect.mysql.ast.statement.MySqlLoadDataInFileStatement;
 import com.alibaba.druid.sql.dialect.mysql.ast.statement.MySqlSetTransactionStatement;
 import com.alibaba.druid.sql.dialect.mysql.ast.statement.MySqlShowErrorsStatement;
 import com.alibaba.druid.sql.dialect.mysql.ast.statement.MySqlShowWarningsStatement;
@@ -31,6 +32,7 @@ import com.alibaba.druid.sql.visitor.SQLASTVisitorAdapter;
 import io.strata.sql.catalog.Catalog;
 import io.strata.sql.stmt.DdlExecutor;
 import io.strata.sql.stmt.DmlExecutor;
+import io.strata.sql.stmt.LoadDataExecutor;
 import io.strata.sql.stmt.Names;
 import io.strata.sql.stmt.QueryExecutor;
 import io.strata.sql.stmt.Results;
@@ -89,6 +91,7 @@ public final class StrataSession implements SqlSession {
     private final DdlExecutor ddl;
     private final ShowExecutor show;
     private final SetExecutor set;
+    private final LoadDataExecutor loadData = new LoadDataExecutor();
 
     private String currentDb;
     /** CLIENT_MULTI_STATEMENTS as the client asked at login, switched by COM_SET_OPTION. */
@@ -441,6 +444,10 @@ public final class StrataSession implements SqlSession {
             // FLUSH TABLES / PRIVILEGES / LOGS: nothing is cached that needs flushing
             return UpdateResult.OK;
         }
+        if (st instanceof MySqlLoadDataInFileStatement load) {
+            // batches run in transactions of their own (or join the open one): see LoadDataExecutor
+            return loadData.load(load, this);
+        }
         if (st instanceof MySqlKillStatement k) {
             return show.kill(k, this);
         }
@@ -631,6 +638,11 @@ public final class StrataSession implements SqlSession {
 
     public EngineServices services() {
         return services;
+    }
+
+    /** The client connection this session serves (LOAD DATA LOCAL reads the client's file through it). */
+    public ClientConnection clientConnection() {
+        return connection;
     }
 
     public String currentDatabase() {

@@ -24,7 +24,7 @@ public final class SqlParser {
             throw ErrorCode.EMPTY_QUERY.error();
         }
         try {
-            return SourceKeepingParser.parseStatements(sql);
+            return StrataStatementParser.parseStatements(sql);
         } catch (ParserException e) {
             throw syntaxError(sql, e);
         } catch (RuntimeException e) {
