@@ -78,6 +78,20 @@ class LoadDataTest {
     }
 
     @Test
+    void warningsAreCountedButOnlyMaxErrorCountKept() {
+        StringBuilder file = new StringBuilder();
+        for (int i = 1; i <= 10; i++) {
+            file.append(i).append("\tn").append(i).append("\tbad\n");
+        }
+        localFile("f", file.toString());
+        s.exec("SET max_error_count = 3");
+        UpdateResult r = s.update("LOAD DATA LOCAL INFILE 'f' INTO TABLE t");
+        assertEquals("Records: 10  Deleted: 0  Skipped: 0  Warnings: 10", r.info());
+        assertEquals(3, s.rows("SHOW WARNINGS").size());
+        assertEquals(10L, ((Number) s.value("SHOW COUNT(*) WARNINGS")).longValue());
+    }
+
+    @Test
     void replaceDeletesTheOldRows() {
         s.exec("INSERT INTO t VALUES (1, 'one', 1), (2, 'two', 2)");
         localFile("f", "1,uno,10\n3,two,30\n");

@@ -125,7 +125,7 @@ public final class StmtContext implements StatementContext, Coercion.Warnings {
         return new Coercion(!ignore && session.strictMode(), this);
     }
 
-    public List<Warning> warnings() {
+    public WarningList warnings() {
         return session.currentWarnings();
     }
 }

@@ -112,7 +112,7 @@ public final class StrataSession implements SqlSession {
 
     private long lastInsertId;
     private long previousRowCount = -1;
-    private List<Warning> warnings = new ArrayList<>();
+    private WarningList warnings = new WarningList((int) SystemVariables.DEFAULT_MAX_ERROR_COUNT);
 
     private volatile boolean cancelled;
     private volatile boolean killed;
@@ -154,20 +154,20 @@ public final class StrataSession implements SqlSession {
         try {
             statements = SqlParser.parse(sql);
         } catch (StrataException e) {
-            warnings = new ArrayList<>();
+            warnings = newWarnings();
             recordError(e);
             throw e;
         }
         if (statements.isEmpty()) {
             StrataException e = ErrorCode.EMPTY_QUERY.error();
-            warnings = new ArrayList<>();
+            warnings = newWarnings();
             recordError(e);
             throw e;
         }
         if (statements.size() > 1 && !multiStatements) {
             String second = statements.get(1).toString();
             StrataException e = ErrorCode.PARSE_ERROR.error(second.length() > 80 ? second.substring(0, 80) : second, 1);
-            warnings = new ArrayList<>();
+            warnings = newWarnings();
             recordError(e);
             throw e;
         }
@@ -276,7 +276,7 @@ public final class StrataSession implements SqlSession {
         variables = services.variables().sessionDefaults();
         nextIsolation = null;
         nextReadOnly = null;
-        warnings = new ArrayList<>();
+        warnings = newWarnings();
         lastInsertId = 0;
     }
 
@@ -294,7 +294,7 @@ public final class StrataSession implements SqlSession {
 
     @Override
     public int warningCount() {
-        return warnings.size();
+        return (int) Math.min(Integer.MAX_VALUE, warnings.count());
     }
 
     @Override
@@ -355,7 +355,7 @@ public final class StrataSession implements SqlSession {
         closeResultTxn();
         boolean keepWarnings = st instanceof MySqlShowWarningsStatement || st instanceof MySqlShowErrorsStatement;
         if (!keepWarnings) {
-            warnings = new ArrayList<>();
+            warnings = newWarnings();
         }
         cancelled = false;
         runningSql = sqlText;
@@ -380,7 +380,7 @@ public final class StrataSession implements SqlSession {
     }
 
     private void recordError(StrataException e) {
-        warnings = new ArrayList<>(warnings);
+        warnings = warnings.copy();
         warnings.add(new Warning("Error", e.code().mysqlCode(), e.getMessage()));
     }
 
@@ -482,7 +482,7 @@ public final class StrataSession implements SqlSession {
         if (txn != null) {
             Transaction t = txn;
             t.beginStatement();
-            List<Warning> before = new ArrayList<>(warnings);
+            WarningList before = warnings.copy();
             try {
                 return work.apply(context(t, params));
             } catch (RuntimeException e) {
@@ -502,7 +502,7 @@ public final class StrataSession implements SqlSession {
         int retries = services.config().writeConflictRetries();
         for (int attempt = 0; ; attempt++) {
             Transaction t = services.kv().begin(txnOptions(false));
-            List<Warning> before = new ArrayList<>(warnings);
+            WarningList before = warnings.copy();
             long insertIdBefore = lastInsertId;
             try {
                 t.beginStatement();
@@ -672,11 +672,16 @@ public final class StrataSession implements SqlSession {
         return previousRowCount;
     }
 
+    /** A fresh diagnostics area sized by max_error_count. */
+    private WarningList newWarnings() {
+        return new WarningList((int) Math.min(Integer.MAX_VALUE, longVar("max_error_count")));
+    }
+
     public void addWarning(Warning w) {
         warnings.add(w);
     }
 
-    public List<Warning> currentWarnings() {
+    public WarningList currentWarnings() {
         return warnings;
     }
 
@@ -720,8 +725,8 @@ public final class StrataSession implements SqlSession {
         }
         return switch (n) {
             case "last_insert_id", "identity" -> lastInsertId;
-            case "warning_count" -> (long) warnings.size();
-            case "error_count" -> warnings.stream().filter(w -> w.level().equals("Error")).count();
+            case "warning_count" -> warnings.count();
+            case "error_count" -> warnings.errorCount();
             case "pseudo_thread_id" -> info.connectionId();
             default -> variables.get(n);
         };

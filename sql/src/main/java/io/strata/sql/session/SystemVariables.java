@@ -30,6 +30,9 @@ public final class SystemVariables {
     public record Definition(String name, Scope scope, Type type, Object defaultValue, boolean readOnly) {
     }
 
+    /** MySQL's default max_error_count: how many diagnostics SHOW WARNINGS keeps. */
+    public static final long DEFAULT_MAX_ERROR_COUNT = 1024;
+
     public static final String STRICT_SQL_MODE =
             "ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION";
 
@@ -84,6 +87,7 @@ public final class SystemVariables {
         global(d, "local_infile", Type.BOOL, 1L, true);
         both(d, "max_allowed_packet", Type.INT, 67108864L);
         global(d, "max_connections", Type.INT, 151L, false);
+        both(d, "max_error_count", Type.INT, DEFAULT_MAX_ERROR_COUNT);
         both(d, "max_execution_time", Type.INT, 0L);
         global(d, "max_prepared_stmt_count", Type.INT, 16382L, false);
         both(d, "net_buffer_length", Type.INT, 16384L);

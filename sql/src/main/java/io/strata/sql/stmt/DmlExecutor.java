@@ -145,7 +145,7 @@ public final class DmlExecutor {
         String info = "";
         if (sourceRows.size() > 1 || query != null) {
             info = String.format(Locale.ROOT, "Records: %d  Duplicates: %d  Warnings: %d", sourceRows.size(), duplicates,
-                    ctx.warnings().size());
+                    ctx.warnings().count());
         }
         return new UpdateResult(affected, firstId, info);
     }
@@ -318,7 +318,7 @@ public final class DmlExecutor {
         }
         long affected = ctx.session().info().foundRows() ? matched : changed;
         String info = String.format(Locale.ROOT, "Rows matched: %d  Changed: %d  Warnings: %d", matched, changed,
-                ctx.warnings().size());
+                ctx.warnings().count());
         return new UpdateResult(affected, 0, info);
     }
 
