@@ -60,6 +60,8 @@ class LoadDataTest {
         assertEquals(List.of(List.of(1L, "x, y", 2L, "d"), List.of(2L, "plain", 4L, "d"), java.util.Arrays.asList(3L, "q\"uote", null, "d")),
                 s.rows("SELECT id, label, twice, note FROM a ORDER BY id"));
         assertEquals(List.of("/data/a.csv"), s.client.requested);
+        assertEquals(ErrorCode.UNSUPPORTED_PS, assertThrows(StrataException.class,
+                () -> s.s.prepare("LOAD DATA LOCAL INFILE '/data/a.csv' INTO TABLE a")).code());
         assertEquals(0, s.client.open.get(), "the stream is closed");
     }
 

@@ -191,7 +191,8 @@ public final class StrataSession implements SqlSession {
     @Override
     public PreparedInfo prepare(String sql) {
         List<SQLStatement> statements = SqlParser.parse(sql);
-        if (statements.size() != 1) {
+        if (statements.size() != 1 || statements.get(0) instanceof MySqlLoadDataInFileStatement) {
+            // MySQL cannot prepare LOAD DATA either
             throw ErrorCode.UNSUPPORTED_PS.error();
         }
         SQLStatement st = statements.get(0);
