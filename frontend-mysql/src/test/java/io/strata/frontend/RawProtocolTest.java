@@ -167,6 +167,27 @@ class RawProtocolTest {
             client.query("SELECT 1");
             assertEquals("1", client.readResponse(true).get(2).asPayload().readStringLenenc());
         }
+        try (RawMySqlClient client = loggedIn(RawMySqlClient.DEFAULT_CAPS | Capabilities.CLIENT_LOCAL_FILES
+                | Capabilities.CLIENT_MULTI_STATEMENTS)) {
+            // two files in one multi-statement text: each exchange continues the same sequence
+            client.query("LOAD DATA LOCAL INFILE 'one' INTO TABLE t; LOAD DATA LOCAL INFILE 'two' INTO TABLE t");
+            Packet first = client.read();
+            assertEquals(1, first.sequenceId());
+            client.write(2, "12".getBytes(StandardCharsets.UTF_8));
+            client.write(3, new byte[0]);
+            Packet ok1 = client.read();
+            assertEquals(4, ok1.sequenceId());
+            assertEquals(2, OkPacket.decode(ok1.asPayload()).affectedRows());
+            assertTrue((OkPacket.decode(ok1.asPayload()).statusFlags() & StatusFlags.SERVER_MORE_RESULTS_EXISTS) != 0);
+            Packet second = client.read();
+            assertEquals(0xfb, second.header());
+            assertEquals(5, second.sequenceId());
+            client.write(6, "345".getBytes(StandardCharsets.UTF_8));
+            client.write(7, new byte[0]);
+            Packet ok2 = client.read();
+            assertEquals(8, ok2.sequenceId());
+            assertEquals(3, OkPacket.decode(ok2.asPayload()).affectedRows());
+        }
     }
 
     @Test

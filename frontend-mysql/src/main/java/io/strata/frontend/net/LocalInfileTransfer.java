@@ -73,6 +73,11 @@ final class LocalInfileTransfer extends InputStream {
         frames.add(CONNECTION_CLOSED);
     }
 
+    /** The statement closed the stream (a multi-statement text may then ask for another file). */
+    boolean isClosed() {
+        return closed;
+    }
+
     /** The client's stream could not be read to its end: the connection is out of step. */
     boolean broken() {
         return broken;

@@ -248,7 +248,9 @@ final class MySqlConnection {
         if (!Capabilities.has(capabilities, Capabilities.CLIENT_LOCAL_FILES)) {
             throw ErrorCode.CLIENT_LOCAL_FILES_DISABLED.error();
         }
-        if (transfer != null) {
+        LocalInfileTransfer previous = transfer;
+        if (previous != null && !previous.isClosed()) {
+            // a statement asked for a second file before closing the first: the client cannot tell them apart
             throw ErrorCode.INTERNAL.error("a LOCAL INFILE transfer is already open");
         }
         LocalInfileTransfer opened = new LocalInfileTransfer(channel, out::answer);
