@@ -8,7 +8,6 @@ import io.strata.sql.exec.KvTableAccess;
 import io.strata.spi.kv.Transaction;
 
 import java.time.LocalDateTime;
-import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 
