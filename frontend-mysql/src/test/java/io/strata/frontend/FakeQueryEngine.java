@@ -1,6 +1,7 @@
 package io.strata.frontend;
 
 import io.strata.spi.ErrorCode;
+import io.strata.spi.session.ClientConnection;
 import io.strata.spi.session.ColumnMeta;
 import io.strata.spi.session.MysqlType;
 import io.strata.spi.session.PreparedInfo;
@@ -46,7 +47,9 @@ import java.util.regex.Pattern;
  *   <li>{@code SELECT blob N} → one row with an N-byte value; {@code SELECT LENGTH('...')} → the literal's length;</li>
  *   <li>{@code INSERT ...} → 3 rows affected, last insert id 42; {@code SELECT * FROM missing} → 1146;
  *       {@code boom} → an unexpected IllegalStateException;</li>
- *   <li>prepared: {@code SELECT ?, ?, ...} echoes its parameters, {@code SELECT * FROM types WHERE id = ?}.</li>
+ *   <li>prepared: {@code SELECT ?, ?, ...} echoes its parameters, {@code SELECT * FROM types WHERE id = ?};</li>
+ *   <li>{@code LOAD DATA LOCAL INFILE 'name'} → asks the client for the file and answers with its size as
+ *       affected rows; {@code LOAD DATA LOCAL INFILE 'fail'} reads one byte, then fails with 1317.</li>
  * </ul>
  * With multi-statements the text is split at ';' (no quoting rules: a test double).
  */
@@ -81,11 +84,11 @@ public final class FakeQueryEngine implements QueryEngine {
     }
 
     @Override
-    public SqlSession openSession(SessionInfo info) {
+    public SqlSession openSession(SessionInfo info, ClientConnection connection) {
         if (info.database() != null && !List.of("test", "mysql").contains(info.database())) {
             throw ErrorCode.BAD_DB_ERROR.error(info.database());
         }
-        FakeSession session = new FakeSession(info);
+        FakeSession session = new FakeSession(info, connection);
         sessions.put(info.connectionId(), session);
         opened.add(info);
         return session;
@@ -94,17 +97,6 @@ public final class FakeQueryEngine implements QueryEngine {
     @Override
     public String serverVersion() {
         return VERSION;
-    }
-
-    @Override
-    public boolean kill(long connectionId, boolean queryOnly) {
-        kills.add(connectionId);
-        FakeSession session = sessions.get(connectionId);
-        if (session == null) {
-            return false;
-        }
-        session.cancel();
-        return true;
     }
 
     public List<SessionInfo> openedSessions() {
@@ -175,14 +167,28 @@ public final class FakeQueryEngine implements QueryEngine {
 
     final class FakeSession implements SqlSession {
         private final SessionInfo info;
+        private final ClientConnection connection;
         private final Map<Integer, String> statements = new HashMap<>();
         private int nextStatementId = 1;
         private String database;
         private volatile boolean cancelled;
+        private boolean multiStatements;
 
-        FakeSession(SessionInfo info) {
+        FakeSession(SessionInfo info, ClientConnection connection) {
             this.info = info;
+            this.connection = connection;
             this.database = info.database();
+            this.multiStatements = info.multiStatements();
+        }
+
+        @Override
+        public void setMultiStatements(boolean enabled) {
+            multiStatements = enabled;
+        }
+
+        @Override
+        public boolean multiStatements() {
+            return multiStatements;
         }
 
         @Override
@@ -198,7 +204,7 @@ public final class FakeQueryEngine implements QueryEngine {
                     parts.add(part.trim());
                 }
             }
-            if (parts.size() > 1 && !info.multiStatements()) {
+            if (parts.size() > 1 && !multiStatements) {
                 throw ErrorCode.PARSE_ERROR.error(parts.get(1), 1);
             }
             if (parts.isEmpty()) {
@@ -224,6 +230,9 @@ public final class FakeQueryEngine implements QueryEngine {
             }
             if (lower.startsWith("insert")) {
                 return new UpdateResult(3, 42, "Records: 3  Duplicates: 0  Warnings: 0");
+            }
+            if (lower.startsWith("load data local infile '")) {
+                return loadLocal(sql.substring(sql.indexOf('\'') + 1, sql.lastIndexOf('\'')));
             }
             if (lower.equals("boom")) {
                 throw new IllegalStateException("boom");
@@ -267,6 +276,19 @@ public final class FakeQueryEngine implements QueryEngine {
                 return bigResult(Long.parseLong(big.group(1)), Integer.parseInt(big.group(2)));
             }
             throw ErrorCode.PARSE_ERROR.error(sql, 1);
+        }
+
+        private UpdateResult loadLocal(String fileName) {
+            try (java.io.InputStream in = connection.requestLocalFile(fileName)) {
+                if (fileName.equals("fail")) {
+                    in.read();
+                    throw ErrorCode.QUERY_INTERRUPTED.error();
+                }
+                long size = in.transferTo(java.io.OutputStream.nullOutputStream());
+                return new UpdateResult(size, 0, "Records: " + size + "  Deleted: 0  Skipped: 0  Warnings: 0");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
 
         private QueryResult single(String name, MysqlType type, Object value) {
@@ -448,6 +470,19 @@ public final class FakeQueryEngine implements QueryEngine {
         @Override
         public void cancel() {
             cancelled = true;
+        }
+
+        @Override
+        public void kill(long connectionId, boolean queryOnly) {
+            kills.add(connectionId);
+            FakeSession target = sessions.get(connectionId);
+            if (target == null) {
+                throw ErrorCode.NO_SUCH_THREAD.error(connectionId);
+            }
+            target.cancel();
+            if (!queryOnly) {
+                target.connection.disconnect();
+            }
         }
 
         @Override

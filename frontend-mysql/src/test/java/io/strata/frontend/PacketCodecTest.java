@@ -174,6 +174,17 @@ class PacketCodecTest {
     }
 
     @Test
+    void warningCountsBeyondTwoBytesAreCapped() {
+        ByteBuf buf = Unpooled.buffer();
+        try {
+            new io.strata.frontend.packet.OkPacket(1, 0, 2, 70_000, "").write(new io.strata.frontend.packet.MySqlPayload(buf));
+            assertEquals(0xffff, io.strata.frontend.packet.OkPacket.decode(new io.strata.frontend.packet.MySqlPayload(buf)).warnings());
+        } finally {
+            buf.release();
+        }
+    }
+
+    @Test
     void exactMaxPayloadIsFollowedByEmptyPacket() {
         EmbeddedChannel channel = new EmbeddedChannel(new MySqlPacketEncoder());
         channel.writeOutbound(new MySqlFrame(3, Unpooled.buffer(MAX).writerIndex(MAX)));

@@ -104,6 +104,112 @@ class RawProtocolTest {
     }
 
     @Test
+    void setOptionSwitchesMultiStatements() throws IOException {
+        try (RawMySqlClient client = loggedIn(RawMySqlClient.DEFAULT_CAPS)) {
+            client.query("SELECT 1; SELECT 2");
+            assertEquals(1064, client.read().errorCode(), "no CLIENT_MULTI_STATEMENTS at login");
+            client.command(0x1b, new byte[]{0, 0}); // COM_SET_OPTION MYSQL_OPTION_MULTI_STATEMENTS_ON
+            Packet on = client.read();
+            assertEquals(0xfe, on.header());
+            assertEquals(1, on.sequenceId());
+            client.query("SELECT 1; SELECT 2");
+            List<Packet> first = client.readResponse(true);
+            assertEquals("1", first.get(2).asPayload().readStringLenenc());
+            assertTrue((status(first.get(first.size() - 1)) & StatusFlags.SERVER_MORE_RESULTS_EXISTS) != 0);
+            List<Packet> second = client.readResponse(true);
+            assertEquals("2", second.get(2).asPayload().readStringLenenc());
+            client.command(0x1b, new byte[]{1, 0}); // MYSQL_OPTION_MULTI_STATEMENTS_OFF
+            assertEquals(0xfe, client.read().header());
+            client.query("SELECT 1; SELECT 2");
+            assertEquals(1064, client.read().errorCode());
+            client.command(0x1b, new byte[]{2, 0}); // no such option
+            assertEquals(1047, client.read().errorCode());
+        }
+        try (RawMySqlClient client = loggedIn(NO_EOF_CAPS | Capabilities.CLIENT_MULTI_STATEMENTS)) {
+            client.command(0x1b, new byte[]{1, 0});
+            Packet eof = client.read();
+            assertEquals(5, eof.payload().length, "a real EOF packet without CLIENT_DEPRECATE_EOF");
+            client.query("SELECT 1; SELECT 2");
+            assertEquals(1064, client.read().errorCode(), "OFF overrides the login capability");
+        }
+    }
+
+    @Test
+    void loadDataLocalStreamsTheFileInPackets() throws IOException {
+        try (RawMySqlClient client = loggedIn(RawMySqlClient.DEFAULT_CAPS | Capabilities.CLIENT_LOCAL_FILES)) {
+            client.query("LOAD DATA LOCAL INFILE '/tmp/rows.csv' INTO TABLE t");
+            Packet request = client.read();
+            assertEquals(0xfb, request.header());
+            assertEquals(1, request.sequenceId());
+            assertEquals("/tmp/rows.csv", new String(request.payload(), 1, request.payload().length - 1, StandardCharsets.UTF_8));
+            byte[] chunk = new byte[70_000];
+            int seq = 2;
+            for (int i = 0; i < 100; i++) { // more packets than the server queues before it pauses reads
+                client.write(seq++ & 0xff, chunk);
+            }
+            client.write(seq++ & 0xff, new byte[0]);
+            Packet ok = client.read();
+            assertTrue(ok.isOk(), () -> ok.isErr() ? ok.errorMessage() : "");
+            assertEquals(seq & 0xff, ok.sequenceId(), "the answer continues after the client's empty packet");
+            assertEquals(7_000_000, OkPacket.decode(ok.asPayload()).affectedRows());
+            client.command(0x0e, new byte[0]);
+            assertTrue(client.read().isOk(), "back to commands");
+
+            // a statement failing half way: the server drops the rest of the file, then answers
+            client.query("LOAD DATA LOCAL INFILE 'fail' INTO TABLE t");
+            assertEquals(0xfb, client.read().header());
+            client.write(2, "abc".getBytes(StandardCharsets.UTF_8));
+            client.write(3, "def".getBytes(StandardCharsets.UTF_8));
+            client.write(4, new byte[0]);
+            Packet err = client.read();
+            assertEquals(1317, err.errorCode());
+            assertEquals(5, err.sequenceId());
+            client.query("SELECT 1");
+            assertEquals("1", client.readResponse(true).get(2).asPayload().readStringLenenc());
+        }
+        try (RawMySqlClient client = loggedIn(RawMySqlClient.DEFAULT_CAPS | Capabilities.CLIENT_LOCAL_FILES
+                | Capabilities.CLIENT_MULTI_STATEMENTS)) {
+            // two files in one multi-statement text: each exchange continues the same sequence
+            client.query("LOAD DATA LOCAL INFILE 'one' INTO TABLE t; LOAD DATA LOCAL INFILE 'two' INTO TABLE t");
+            Packet first = client.read();
+            assertEquals(1, first.sequenceId());
+            client.write(2, "12".getBytes(StandardCharsets.UTF_8));
+            client.write(3, new byte[0]);
+            Packet ok1 = client.read();
+            assertEquals(4, ok1.sequenceId());
+            assertEquals(2, OkPacket.decode(ok1.asPayload()).affectedRows());
+            assertTrue((OkPacket.decode(ok1.asPayload()).statusFlags() & StatusFlags.SERVER_MORE_RESULTS_EXISTS) != 0);
+            Packet second = client.read();
+            assertEquals(0xfb, second.header());
+            assertEquals(5, second.sequenceId());
+            client.write(6, "345".getBytes(StandardCharsets.UTF_8));
+            client.write(7, new byte[0]);
+            Packet ok2 = client.read();
+            assertEquals(8, ok2.sequenceId());
+            assertEquals(3, OkPacket.decode(ok2.asPayload()).affectedRows());
+        }
+    }
+
+    @Test
+    void loadDataLocalNeedsTheCapabilityAndSurvivesAClientThatGoesAway() throws IOException {
+        try (RawMySqlClient client = loggedIn(RawMySqlClient.DEFAULT_CAPS)) {
+            client.query("LOAD DATA LOCAL INFILE 'x' INTO TABLE t");
+            Packet err = client.read();
+            assertEquals(3948, err.errorCode());
+            assertEquals("42000", err.sqlState());
+        }
+        try (RawMySqlClient client = loggedIn(RawMySqlClient.DEFAULT_CAPS | Capabilities.CLIENT_LOCAL_FILES)) {
+            client.query("LOAD DATA LOCAL INFILE 'x' INTO TABLE t");
+            assertEquals(0xfb, client.read().header());
+            client.write(2, "half a file".getBytes(StandardCharsets.UTF_8));
+        }
+        try (RawMySqlClient client = loggedIn(RawMySqlClient.DEFAULT_CAPS)) {
+            client.command(0x0e, new byte[0]);
+            assertTrue(client.read().isOk(), "the server serves others");
+        }
+    }
+
+    @Test
     void simpleCommands() throws IOException {
         try (RawMySqlClient client = loggedIn(RawMySqlClient.DEFAULT_CAPS)) {
             client.command(0x0e, new byte[0]); // COM_PING

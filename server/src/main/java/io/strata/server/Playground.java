@@ -43,11 +43,18 @@ public final class Playground implements AutoCloseable {
         this.port = port;
     }
 
-    public record Options(String host, int port, Path dataDir, String rootPassword) {
+    /**
+     * @param secureFilePriv the folder server-side LOAD DATA INFILE may read, or null (not at all)
+     */
+    public record Options(String host, int port, Path dataDir, String rootPassword, Path secureFilePriv) {
         public Options {
             requireNonNull(host, "host is null");
             requireNonNull(dataDir, "dataDir is null");
             requireNonNull(rootPassword, "rootPassword is null");
+        }
+
+        public Options(String host, int port, Path dataDir, String rootPassword) {
+            this(host, port, dataDir, rootPassword, null);
         }
     }
 
@@ -63,7 +70,9 @@ public final class Playground implements AutoCloseable {
             opened.push(scheduleGc(store));
             CalciteQueryPlanner planner = new CalciteQueryPlanner(PlannerConfig.defaults());
             StrataQueryEngine engine = new StrataQueryEngine(store.txnKv(), planner,
-                    EngineConfig.defaults().withRootPassword(options.rootPassword()).withServerVersion(EngineConfig.DEFAULT_SERVER_VERSION + "-" + VERSION));
+                    EngineConfig.defaults().withRootPassword(options.rootPassword())
+                            .withServerVersion(EngineConfig.DEFAULT_SERVER_VERSION + "-" + VERSION)
+                            .withSecureFilePriv(options.secureFilePriv()));
             opened.push(engine);
             MySqlServer server = new MySqlServer(engine, ServerConfig.defaults().withHost(options.host()).withPort(options.port()));
             int port = server.start();

@@ -23,9 +23,13 @@ final class PlaygroundCommand implements Callable<Integer> {
     @Option(names = "--root-password", description = "Password of root@% (default: empty).")
     String rootPassword = "";
 
+    @Option(names = "--secure-file-priv", description = "The only folder LOAD DATA INFILE (without LOCAL) may read from"
+            + " (default: none, server-side LOAD DATA is refused as MySQL does with secure_file_priv NULL).")
+    Path secureFilePriv;
+
     @Override
     public Integer call() throws Exception {
-        Playground playground = Playground.start(new Playground.Options(host, port, dataDir, rootPassword));
+        Playground playground = Playground.start(new Playground.Options(host, port, dataDir, rootPassword, secureFilePriv));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.err.println("strata: shutting down");

@@ -21,13 +21,18 @@ final class PlaygroundFixture implements AutoCloseable {
     }
 
     PlaygroundFixture(String rootPassword) {
+        this(rootPassword, null);
+    }
+
+    /** @param secureFilePriv the folder server-side LOAD DATA may read, or null */
+    PlaygroundFixture(String rootPassword, Path secureFilePriv) {
         this.rootPassword = rootPassword;
         try {
             dataDir = Files.createTempDirectory("strata-test-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        playground = Playground.start(new Playground.Options("127.0.0.1", 0, dataDir, rootPassword));
+        playground = Playground.start(new Playground.Options("127.0.0.1", 0, dataDir, rootPassword, secureFilePriv));
     }
 
     int port() {

@@ -16,11 +16,14 @@ public enum ErrorCode {
     HANDSHAKE_ERROR(1043, "08S01", "Bad handshake"),
     NET_PACKET_TOO_LARGE(1153, "08S01", "Got a packet bigger than 'max_allowed_packet' bytes"),
     NET_READ_ERROR(1158, "08S01", "Got an error reading communication packets"),
+    NET_READ_INTERRUPTED(1159, "08S01", "Got timeout reading communication packets"),
+    CLIENT_LOCAL_FILES_DISABLED(3948, "42000", "Loading local data is disabled; this must be enabled on both the client and server sides"),
     NO_DB_ERROR(1046, "3D000", "No database selected"),
     QUERY_INTERRUPTED(1317, "70100", "Query execution was interrupted"),
     UNKNOWN_STMT_HANDLER(1243, "HY000", "Unknown prepared statement handler (%s) given to %s"),
     WRONG_ARGUMENTS(1210, "HY000", "Incorrect arguments to %s"),
     NO_SUCH_THREAD(1094, "HY000", "Unknown thread id: %s"),
+    KILL_DENIED(1095, "HY000", "You are not owner of thread %s"),
     DBACCESS_DENIED(1044, "42000", "Access denied for user '%s'@'%s' to database '%s'"),
 
     // --- parse and name resolution ---
@@ -61,6 +64,12 @@ public enum ErrorCode {
     COLLATION_CHARSET_MISMATCH(1253, "42000", "COLLATION '%s' is not valid for CHARACTER SET '%s'"),
     NOT_SUPPORTED_YET(1235, "42000", "This version of Strata doesn't yet support '%s'"),
     UNSUPPORTED_PS(1295, "HY000", "This command is not supported in the prepared statement protocol yet"),
+
+    // --- files (LOAD DATA) ---
+    FILE_NOT_FOUND(29, "HY000", "File '%s' not found (OS errno 2 - No such file or directory)"),
+    OPTION_PREVENTS_STATEMENT(1290, "HY000", "The MySQL server is running with the %s option so it cannot execute this statement"),
+    WARN_TOO_FEW_RECORDS(1261, "01000", "Row %d doesn't contain data for all columns"),
+    WARN_TOO_MANY_RECORDS(1262, "01000", "Row %d was truncated; it contained more data than there were input columns"),
 
     // --- data ---
     DUP_ENTRY(1062, "23000", "Duplicate entry '%s' for key '%s'"),

@@ -8,6 +8,7 @@ import io.strata.sql.session.SessionRegistry;
 import io.strata.sql.session.StrataSession;
 import io.strata.sql.session.SystemVariables;
 import io.strata.spi.kv.TxnKv;
+import io.strata.spi.session.ClientConnection;
 import io.strata.spi.session.QueryEngine;
 import io.strata.spi.session.SessionInfo;
 import io.strata.spi.session.SqlSession;
@@ -36,7 +37,8 @@ public final class StrataQueryEngine implements QueryEngine, AutoCloseable {
         catalog.bootstrap();
         planner.useStatistics(catalog.stats());
         this.services = new EngineServices(kv, planner, catalog, new IdAllocator(kv, config.idBatchSize()),
-                new SystemVariables(config.serverVersion(), config.lockWaitTimeout().toSeconds()), config,
+                new SystemVariables(config.serverVersion(), config.lockWaitTimeout().toSeconds(),
+                        config.secureFilePriv() == null ? null : config.secureFilePriv() + java.io.File.separator), config,
                 new SessionRegistry());
         this.accounts = List.of(UserAccount.withPassword("root", "%", config.rootPassword()));
     }
@@ -56,8 +58,8 @@ public final class StrataQueryEngine implements QueryEngine, AutoCloseable {
     }
 
     @Override
-    public SqlSession openSession(SessionInfo info) {
-        StrataSession s = new StrataSession(info, services);
+    public SqlSession openSession(SessionInfo info, ClientConnection connection) {
+        StrataSession s = new StrataSession(info, connection, services);
         services.sessions().register(s);
         return s;
     }
@@ -65,19 +67,6 @@ public final class StrataQueryEngine implements QueryEngine, AutoCloseable {
     @Override
     public String serverVersion() {
         return services.config().serverVersion();
-    }
-
-    @Override
-    public boolean kill(long connectionId, boolean queryOnly) {
-        Optional<StrataSession> s = services.sessions().find(connectionId);
-        s.ifPresent(session -> {
-            if (queryOnly) {
-                session.cancel();
-            } else {
-                session.kill();
-            }
-        });
-        return s.isPresent();
     }
 
     /** Engine-wide parts, for tests and tools in this module. */
@@ -88,7 +77,7 @@ public final class StrataQueryEngine implements QueryEngine, AutoCloseable {
     @Override
     public void close() {
         for (StrataSession s : services.sessions().all()) {
-            s.kill();
+            s.terminate();
         }
     }
 }

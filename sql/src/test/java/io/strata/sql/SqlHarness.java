@@ -37,9 +37,20 @@ final class SqlHarness implements AutoCloseable {
     }
 
     private SqlHarness(LocalStore store, QueryPlanner planner, io.strata.spi.kv.TxnKv kv) {
+        this(store, planner, kv, java.util.function.UnaryOperator.identity());
+    }
+
+    private SqlHarness(LocalStore store, QueryPlanner planner, io.strata.spi.kv.TxnKv kv,
+                       java.util.function.UnaryOperator<EngineConfig> config) {
         this.store = store;
-        this.engine = new StrataQueryEngine(kv, planner, EngineConfig.defaults().withIdBatchSize(10)
-                .withLockWaitTimeout(java.time.Duration.ofMillis(200)));
+        this.engine = new StrataQueryEngine(kv, planner, config.apply(EngineConfig.defaults().withIdBatchSize(10)
+                .withLockWaitTimeout(java.time.Duration.ofMillis(200))));
+    }
+
+    /** In memory, with engine settings changed from the harness's defaults. */
+    static SqlHarness inMemory(Path tsoDir, java.util.function.UnaryOperator<EngineConfig> config) {
+        LocalStore store = LocalStore.inMemory(LocalTimestampOracle.open(tsoDir));
+        return new SqlHarness(store, planner(), store.txnKv(), config);
     }
 
     static SqlHarness inMemory(Path tsoDir) {
@@ -67,10 +78,16 @@ final class SqlHarness implements AutoCloseable {
     }
 
     Session session(boolean foundRows) {
-        SqlSession s = engine.openSession(new SessionInfo(connectionIds.incrementAndGet(), "root", "127.0.0.1:5000",
-                "test", true, foundRows));
+        return session("root", true, foundRows);
+    }
+
+    /** A session of {@code user} (accounts are not checked here: the protocol layer authenticates). */
+    Session session(String user, boolean multiStatements, boolean foundRows) {
+        Client client = new Client();
+        SqlSession s = engine.openSession(new SessionInfo(connectionIds.incrementAndGet(), user, "127.0.0.1:5000",
+                "test", multiStatements, foundRows), client);
         sessions.add(s);
-        return new Session(s);
+        return new Session(s, client);
     }
 
     @Override
@@ -82,12 +99,56 @@ final class SqlHarness implements AutoCloseable {
         store.txnKv().close();
     }
 
+    /**
+     * The protocol side of a session as the engine sees it: records disconnects and serves the
+     * files a test put here to LOAD DATA LOCAL (with no file set, the client refuses local files).
+     */
+    static final class Client implements io.strata.spi.session.ClientConnection {
+        final java.util.concurrent.atomic.AtomicBoolean disconnected = new java.util.concurrent.atomic.AtomicBoolean();
+        final java.util.Map<String, byte[]> files = new java.util.concurrent.ConcurrentHashMap<>();
+        final List<String> requested = new java.util.concurrent.CopyOnWriteArrayList<>();
+        /** Streams handed out and closed again (a LOAD must close what it opened). */
+        final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public void disconnect() {
+            disconnected.set(true);
+        }
+
+        @Override
+        public java.io.InputStream requestLocalFile(String fileName) {
+            requested.add(fileName);
+            byte[] content = files.get(fileName);
+            if (content == null) {
+                throw ErrorCode.CLIENT_LOCAL_FILES_DISABLED.error();
+            }
+            open.incrementAndGet();
+            return new java.io.ByteArrayInputStream(content) {
+                private boolean closed;
+
+                @Override
+                public void close() {
+                    if (!closed) {
+                        closed = true;
+                        open.decrementAndGet();
+                    }
+                }
+            };
+        }
+    }
+
     /** A session with helpers that materialize results. */
     static final class Session {
         final SqlSession s;
+        /** Set when the engine asked to close this session's client connection (KILL CONNECTION). */
+        final java.util.concurrent.atomic.AtomicBoolean disconnected;
+        /** The client's side of LOAD DATA LOCAL. */
+        final Client client;
 
-        Session(SqlSession s) {
+        Session(SqlSession s, Client client) {
             this.s = s;
+            this.client = client;
+            this.disconnected = client.disconnected;
         }
 
         StatementResult exec(String sql) {

@@ -251,11 +251,75 @@ class TransactionAndSessionTest {
         long bId = b.s.info().connectionId();
         assertEquals(2, a.rows("SHOW PROCESSLIST").size());
         a.exec("KILL QUERY " + bId);
-        assertEquals(5, balance(b, 1));
-        assertTrue(h.engine.kill(bId, false));
+        assertEquals(5, balance(b, 1), "KILL QUERY of an idle session leaves its next statement alone");
+        assertFalse(b.disconnected.get());
+        a.exec("KILL CONNECTION " + bId);
+        assertTrue(b.disconnected.get(), "KILL CONNECTION closes the target's socket");
         StrataException e = assertThrows(StrataException.class, () -> b.exec("SELECT 1"));
         assertEquals(ErrorCode.QUERY_INTERRUPTED, e.code());
-        assertFalse(h.engine.kill(9999, false));
         a.error(ErrorCode.NO_SUCH_THREAD, "KILL 9999");
+        a.error(ErrorCode.NO_SUCH_THREAD, "KILL QUERY 9999");
+    }
+
+    @Test
+    void setMultiStatementsSwitchesTheSession() {
+        SqlHarness.Session c = h.session("root", false, false);
+        c.error(ErrorCode.PARSE_ERROR, "SELECT 1; SELECT 2");
+        c.s.setMultiStatements(true);
+        assertTrue(c.s.multiStatements());
+        List<Boolean> more = new java.util.ArrayList<>();
+        c.s.execute("SELECT 1; SELECT 2", (r, m) -> {
+            more.add(m);
+            ((QueryResult) r).close();
+        });
+        assertEquals(List.of(true, false), more);
+        c.s.setMultiStatements(false);
+        c.error(ErrorCode.PARSE_ERROR, "SELECT 1; SELECT 2");
+    }
+
+    @Test
+    void killQueryInterruptsALockWaitAndKeepsTheSession() throws Exception {
+        a.exec("BEGIN");
+        a.exec("SELECT bal FROM acc WHERE id = 1 FOR UPDATE");
+        b.exec("SET innodb_lock_wait_timeout = 50");
+        java.util.concurrent.CompletableFuture<StrataException> waiting = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> assertThrows(StrataException.class, () -> b.exec("SELECT bal FROM acc WHERE id = 1 FOR UPDATE")));
+        long bId = b.s.info().connectionId();
+        SqlHarness.Session killer = h.session();
+        // wait until b is inside its statement, then cancel it
+        while (!"Query".equals(processCommand(killer, bId))) {
+            Thread.sleep(10);
+        }
+        killer.exec("KILL QUERY " + bId);
+        StrataException e = waiting.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(ErrorCode.QUERY_INTERRUPTED, e.code());
+        assertFalse(b.disconnected.get());
+        a.exec("ROLLBACK");
+        assertEquals(100, balance(b, 1), "the session carries on after KILL QUERY");
+    }
+
+    @Test
+    void onlyRootKillsOtherUsersThreads() {
+        SqlHarness.Session alice = h.session("alice", true, false);
+        SqlHarness.Session bob = h.session("bob", true, false);
+        long bobId = bob.s.info().connectionId();
+        StrataException e = assertThrows(StrataException.class, () -> alice.exec("KILL " + bobId));
+        assertEquals(ErrorCode.KILL_DENIED, e.code());
+        assertEquals("You are not owner of thread " + bobId, e.getMessage());
+        assertFalse(bob.disconnected.get());
+        SqlHarness.Session bob2 = h.session("bob", true, false);
+        bob2.exec("KILL " + bobId);
+        assertTrue(bob.disconnected.get());
+        a.exec("KILL " + alice.s.info().connectionId());
+        assertTrue(alice.disconnected.get());
+    }
+
+    private static Object processCommand(SqlHarness.Session s, long id) {
+        for (List<Object> row : s.rows("SHOW PROCESSLIST")) {
+            if (((Number) row.get(0)).longValue() == id) {
+                return row.get(4);
+            }
+        }
+        return null;
     }
 }

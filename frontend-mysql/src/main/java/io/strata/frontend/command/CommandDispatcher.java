@@ -1,5 +1,6 @@
 package io.strata.frontend.command;
 
+import io.netty.channel.Channel;
 import io.strata.frontend.ErrPacketFactory;
 import io.strata.frontend.net.ConnectionClosedException;
 import io.strata.frontend.net.ConnectionRegistry;
@@ -21,8 +22,8 @@ import io.strata.frontend.packet.MySqlPayload;
 import io.strata.frontend.packet.StatisticsResponsePacket;
 import io.strata.frontend.packet.StmtPrepareOkPacket;
 import io.strata.spi.ErrorCode;
+import io.strata.spi.StrataException;
 import io.strata.spi.session.PreparedInfo;
-import io.strata.spi.session.QueryEngine;
 import io.strata.spi.session.SqlSession;
 import io.strata.spi.session.StatementResult;
 import io.strata.spi.session.UpdateResult;
@@ -52,18 +53,16 @@ public final class CommandDispatcher {
     private final long connectionId;
     private final SqlSession session;
     private final PacketWriter out;
-    private final QueryEngine engine;
     private final ConnectionRegistry registry;
     private final ServerStats stats;
     private final ResultSetWriter results;
     private final PreparedStatements prepared = new PreparedStatements();
 
-    public CommandDispatcher(long connectionId, SqlSession session, PacketWriter out, int capabilities, QueryEngine engine,
+    public CommandDispatcher(long connectionId, SqlSession session, PacketWriter out, int capabilities,
                              ConnectionRegistry registry, ServerStats stats) {
         this.connectionId = connectionId;
         this.session = requireNonNull(session, "session is null");
         this.out = requireNonNull(out, "out is null");
-        this.engine = requireNonNull(engine, "engine is null");
         this.registry = requireNonNull(registry, "registry is null");
         this.stats = requireNonNull(stats, "stats is null");
         this.results = new ResultSetWriter(out, session, capabilities);
@@ -94,8 +93,12 @@ public final class CommandDispatcher {
                 LOG.debug("connection {}: {} failed: {}", connectionId, type, e.toString());
                 return Next.CONTINUE;
             }
-            out.write(ErrPacketFactory.create(e));
-            out.flush();
+            try {
+                out.write(ErrPacketFactory.create(e));
+                out.flush();
+            } catch (ConnectionClosedException closed) {
+                return Next.CLOSE; // the client went away while the statement ran
+            }
             return Next.CONTINUE;
         } catch (StackOverflowError | LinkageError | OutOfMemoryError e) {
             // A statement nested too deeply, a broken class path or an exhausted heap: the client
@@ -230,19 +233,22 @@ public final class CommandDispatcher {
         if (option != ComSetOptionPacket.MULTI_STATEMENTS_ON && option != ComSetOptionPacket.MULTI_STATEMENTS_OFF) {
             throw ErrorCode.UNKNOWN_COM.error();
         }
-        // The session's multi-statement mode is fixed at open (SessionInfo); the SQL layer has no
-        // setter yet, so the option is acknowledged as MySQL does and takes no further effect.
+        // As in mysqld, the option works whatever the client announced at login, and the answer
+        // is an EOF (an OK with the 0xFE header under CLIENT_DEPRECATE_EOF).
+        session.setMultiStatements(option == ComSetOptionPacket.MULTI_STATEMENTS_ON);
         results.writeEnd(results.status(false));
     }
 
     private void kill(long target) {
-        boolean known = engine.kill(target, false);
-        boolean local = registry.find(target).map(channel -> {
-            channel.close();
-            return true;
-        }).orElse(false);
-        if (!known && !local) {
-            throw ErrorCode.NO_SUCH_THREAD.error(Long.toString(target));
+        try {
+            session.kill(target, false);
+        } catch (StrataException e) {
+            // a connection still authenticating has no session yet, but it can be dropped
+            Channel pending = registry.find(target).orElse(null);
+            if (e.code() != ErrorCode.NO_SUCH_THREAD || pending == null) {
+                throw e;
+            }
+            pending.close();
         }
         if (target != connectionId) {
             ok();

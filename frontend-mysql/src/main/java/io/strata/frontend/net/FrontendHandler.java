@@ -83,6 +83,9 @@ public final class FrontendHandler extends ChannelInboundHandlerAdapter {
                 startTls(ctx);
                 return;
             }
+            if (connection.offerToTransfer(frame)) {
+                return; // part of a LOAD DATA LOCAL file: the running statement reads it
+            }
             try {
                 executor.execute(() -> {
                     try {

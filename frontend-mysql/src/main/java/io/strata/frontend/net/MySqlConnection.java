@@ -12,17 +12,20 @@ import io.strata.frontend.packet.ComChangeUserPacket;
 import io.strata.frontend.packet.CommandType;
 import io.strata.frontend.packet.HandshakeResponse41Packet;
 import io.strata.frontend.packet.HandshakeV10Packet;
+import io.strata.frontend.packet.LocalInfileRequestPacket;
 import io.strata.frontend.packet.MalformedPacketException;
 import io.strata.frontend.packet.MySqlPayload;
 import io.strata.frontend.packet.OkPacket;
 import io.strata.frontend.packet.StatusFlags;
 import io.strata.spi.ErrorCode;
 import io.strata.spi.StrataException;
+import io.strata.spi.session.ClientConnection;
 import io.strata.spi.session.SessionInfo;
 import io.strata.spi.session.SqlSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 
@@ -30,8 +33,9 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * One client connection through its life: greeting, authentication, then commands until the
- * client quits or the socket closes. All methods except {@link #cancelRunningStatement()} and
- * {@link #authenticated()} (called from the event loop; they read volatile fields only) run on the
+ * client quits or the socket closes. All methods except {@link #cancelRunningStatement()},
+ * {@link #offerToTransfer} and {@link #authenticated()} (called from the event loop; they read
+ * volatile fields only) run on the
  * connection's serial executor, one at a time, so the state here needs no locks.
  */
 final class MySqlConnection {
@@ -62,6 +66,10 @@ final class MySqlConnection {
     private CommandDispatcher dispatcher;
     /** The client's handshake response, for what COM_CHANGE_USER does not repeat (capabilities). */
     private HandshakeResponse41Packet handshake;
+    /** Capabilities both sides announced. */
+    private int capabilities;
+    /** The LOAD DATA LOCAL file being received, or null (read by the event loop). */
+    private volatile LocalInfileTransfer transfer;
 
     MySqlConnection(ServerContext server, Channel channel, long connectionId, MySqlPacketDecoder decoder, WritabilityGate gate) {
         this.server = requireNonNull(server, "server is null");
@@ -133,6 +141,9 @@ final class MySqlConnection {
                     next = dispatcher.dispatch(payload, frame.sequenceId());
                 } finally {
                     executing = false;
+                    if (endTransfer()) {
+                        next = CommandDispatcher.Next.CLOSE;
+                    }
                 }
                 if (next == CommandDispatcher.Next.CLOSE) {
                     close();
@@ -204,18 +215,68 @@ final class MySqlConnection {
             session = null;
             previous.close();
         }
-        int capabilities = response.capabilities() & serverCapabilities();
+        capabilities = response.capabilities() & serverCapabilities();
         SessionInfo info = new SessionInfo(connectionId, response.user(), clientAddress, response.database(),
                 Capabilities.has(capabilities, Capabilities.CLIENT_MULTI_STATEMENTS),
                 Capabilities.has(capabilities, Capabilities.CLIENT_FOUND_ROWS));
-        SqlSession opened = server.engine().openSession(info);
+        SqlSession opened = server.engine().openSession(info, new ClientConnection() {
+            @Override
+            public void disconnect() {
+                channel.close();
+            }
+
+            @Override
+            public InputStream requestLocalFile(String fileName) {
+                return MySqlConnection.this.requestLocalFile(fileName);
+            }
+        });
         session = opened;
-        dispatcher = new CommandDispatcher(connectionId, opened, out, capabilities, server.engine(), server.registry(), server.stats());
+        dispatcher = new CommandDispatcher(connectionId, opened, out, capabilities, server.registry(), server.stats());
         phase = Phase.COMMANDS;
         authenticated = true;
         authenticator = null;
         decoder.setMaxAllowedPacket(opened.maxAllowedPacket());
         out.writeAndFlush(new OkPacket(0, 0, opened.statusFlags(), 0, ""));
+    }
+
+    /**
+     * LOAD DATA LOCAL (on the worker, inside a command): sends the LOCAL INFILE request and returns
+     * the client's file as a stream. From now until the client's empty packet every frame of the
+     * connection belongs to the file.
+     */
+    private InputStream requestLocalFile(String fileName) {
+        if (!Capabilities.has(capabilities, Capabilities.CLIENT_LOCAL_FILES)) {
+            throw ErrorCode.CLIENT_LOCAL_FILES_DISABLED.error();
+        }
+        LocalInfileTransfer previous = transfer;
+        if (previous != null && !previous.isClosed()) {
+            // a statement asked for a second file before closing the first: the client cannot tell them apart
+            throw ErrorCode.INTERNAL.error("a LOCAL INFILE transfer is already open");
+        }
+        LocalInfileTransfer opened = new LocalInfileTransfer(channel, out::answer);
+        transfer = opened;
+        out.writeAndFlush(new LocalInfileRequestPacket(fileName));
+        return opened;
+    }
+
+    /** Event loop: routes the frame to an open LOCAL INFILE transfer; false when there is none. */
+    boolean offerToTransfer(MySqlFrame frame) {
+        LocalInfileTransfer t = transfer;
+        return t != null && t.offer(frame);
+    }
+
+    /**
+     * After a command: makes sure a LOCAL INFILE transfer is read to its end (the statement may have
+     * failed before reading it). True when the stream could not be brought back in step.
+     */
+    private boolean endTransfer() {
+        LocalInfileTransfer t = transfer;
+        if (t == null) {
+            return false;
+        }
+        t.close();
+        transfer = null;
+        return t.broken();
     }
 
     private void failAuthentication(Throwable failure) {
@@ -236,6 +297,10 @@ final class MySqlConnection {
 
     /** Called from the event loop when the socket closes: stop a statement that is still running. */
     void cancelRunningStatement() {
+        LocalInfileTransfer t = transfer;
+        if (t != null) {
+            t.abort();
+        }
         SqlSession current = session;
         if (current != null && executing) {
             try {

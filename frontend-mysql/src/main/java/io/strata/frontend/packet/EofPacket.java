@@ -19,7 +19,7 @@ public final class EofPacket implements MySqlPacket {
     @Override
     public void write(MySqlPayload payload) {
         payload.writeInt1(HEADER);
-        payload.writeInt2(warnings);
+        payload.writeInt2(Math.min(warnings, 0xffff)); // MySQL caps the count at what two bytes hold
         payload.writeInt2(statusFlags);
     }
 }

@@ -55,7 +55,7 @@ public final class OkPacket implements MySqlPacket {
         payload.writeIntLenenc(affectedRows);
         payload.writeIntLenenc(lastInsertId);
         payload.writeInt2(statusFlags);
-        payload.writeInt2(warnings);
+        payload.writeInt2(Math.min(warnings, 0xffff)); // MySQL caps the count at what two bytes hold
         if (!info.isEmpty()) {
             payload.writeStringLenenc(info);
         }

@@ -56,6 +56,7 @@ import com.alibaba.druid.sql.ast.statement.SQLUnionQueryTableSource;
 import io.strata.optimizer.catalog.CatalogSnapshot;
 import io.strata.optimizer.exec.StatementContext;
 import io.strata.optimizer.func.ResultKind;
+import io.strata.optimizer.plan.SelectItemText;
 import io.strata.spi.ErrorCode;
 import org.apache.calcite.sql.JoinConditionType;
 import org.apache.calcite.sql.JoinType;
@@ -193,7 +194,11 @@ final class DruidTranslator {
         if (e instanceof SQLCharExpr c) {
             return c.getText();
         }
-        return e.toString().replaceAll("\\s+", " ").trim();
+        if (e instanceof SQLNullExpr) {
+            return "NULL";
+        }
+        String typed = SelectItemText.get(item);
+        return typed != null ? typed : e.toString().replaceAll("\\s+", " ").trim();
     }
 
     // ------------------------------------------------------------------ queries

@@ -8,6 +8,7 @@ import io.strata.spi.Timestamp;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import static java.util.Objects.requireNonNull;
 
@@ -19,6 +20,9 @@ import static java.util.Objects.requireNonNull;
  * the lock's remaining TTL, then tries again.
  */
 public final class LockResolver {
+    /** Longest uninterrupted wait for a lock: how late a KILL QUERY may be noticed. */
+    private static final long WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
     private final KvBackend backend;
 
     public LockResolver(KvBackend backend) {
@@ -43,27 +47,43 @@ public final class LockResolver {
      * Resolves the lock or waits for its release (at most until the deadline, and at most until the
      * lock's TTL runs out so an abandoned lock is then rolled back on the next attempt).
      *
-     * @throws io.strata.spi.StrataException LOCK_WAIT_TIMEOUT when the deadline passes
+     * @throws io.strata.spi.StrataException LOCK_WAIT_TIMEOUT when the deadline passes,
+     *         QUERY_INTERRUPTED when {@code interrupted} turns true while waiting (KILL QUERY)
      */
-    public void resolveOrWait(byte[] key, Lock lock, long deadlineNanos) {
+    public void resolveOrWait(byte[] key, Lock lock, long deadlineNanos, BooleanSupplier interrupted) {
         if (tryResolve(key, lock)) {
             return;
         }
-        waitForRelease(key, lock, deadlineNanos);
+        waitForRelease(key, lock, deadlineNanos, interrupted);
     }
 
-    void waitForRelease(byte[] key, Lock lock, long deadlineNanos) {
-        long remaining = deadlineNanos - System.nanoTime();
-        if (remaining <= 0) {
-            throw ErrorCode.LOCK_WAIT_TIMEOUT.error();
-        }
+    /**
+     * Waits until the lock is released, its TTL runs out (then returns so the caller resolves it) or
+     * the deadline passes. The wait is cut into short slices so a cancelled statement stops waiting
+     * within one slice.
+     */
+    void waitForRelease(byte[] key, Lock lock, long deadlineNanos, BooleanSupplier interrupted) {
         long nowMillis = backend.tso().next().physicalMillis();
         long expiresMillis = (lock.startTs() >>> Timestamp.LOGICAL_BITS) + lock.ttlMillis();
-        long untilExpiry = TimeUnit.MILLISECONDS.toNanos(Math.max(1, expiresMillis - nowMillis));
+        long expiryNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(1, expiresMillis - nowMillis));
         try {
-            boolean released = backend.awaitLockRelease(key, lock.startTs(), Math.min(remaining, untilExpiry));
-            if (!released && System.nanoTime() - deadlineNanos >= 0) {
-                throw ErrorCode.LOCK_WAIT_TIMEOUT.error();
+            while (true) {
+                if (interrupted.getAsBoolean()) {
+                    throw ErrorCode.QUERY_INTERRUPTED.error();
+                }
+                long now = System.nanoTime();
+                long remaining = deadlineNanos - now;
+                if (remaining <= 0) {
+                    throw ErrorCode.LOCK_WAIT_TIMEOUT.error();
+                }
+                long untilExpiry = expiryNanos - now;
+                if (untilExpiry <= 0) {
+                    return;
+                }
+                long slice = Math.min(WAIT_SLICE_NANOS, Math.min(remaining, untilExpiry));
+                if (backend.awaitLockRelease(key, lock.startTs(), slice)) {
+                    return;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -388,7 +388,7 @@ public final class PercolatorTransaction implements Transaction {
             throw ErrorCode.LOCK_DEADLOCK.error();
         }
         try {
-            resolver.waitForRelease(e.key(), e.lock(), deadline);
+            resolver.waitForRelease(e.key(), e.lock(), deadline, options.interrupted());
         } finally {
             waitForGraph.removeEdge(startTs);
         }

@@ -7,12 +7,12 @@ public interface QueryEngine {
     /** The account matching user and client host, if any. */
     Optional<UserAccount> findAccount(String user, String host);
 
-    /** Opens a session after authentication. Throws BAD_DB_ERROR if {@code info.database()} does not exist. */
-    SqlSession openSession(SessionInfo info);
+    /**
+     * Opens a session after authentication. Throws BAD_DB_ERROR if {@code info.database()} does not
+     * exist. {@code connection} is how KILL reaches the session's socket.
+     */
+    SqlSession openSession(SessionInfo info, ClientConnection connection);
 
     /** Server version string sent in the handshake and returned by VERSION(). */
     String serverVersion();
-
-    /** KILL [CONNECTION|QUERY] id; returns false when no such session exists. */
-    boolean kill(long connectionId, boolean queryOnly);
 }

@@ -25,6 +25,15 @@ public interface SqlSession extends AutoCloseable {
     PreparedInfo prepare(String sql);
 
     /**
+     * COM_SET_OPTION: turns multi-statements on or off for this connection from now on (the
+     * initial state is {@link SessionInfo#multiStatements()}, the client's capability).
+     */
+    void setMultiStatements(boolean enabled);
+
+    /** Whether {@link #execute} currently accepts several statements in one text. */
+    boolean multiStatements();
+
+    /**
      * Executes a prepared statement. {@code params} hold Java values as decoded from the binary
      * protocol (Long, BigInteger, Double, Float, BigDecimal, String, byte[], LocalDate,
      * LocalDateTime, LocalTime, or null).
@@ -51,8 +60,16 @@ public interface SqlSession extends AutoCloseable {
     /** max_allowed_packet as the session currently sees it. */
     long maxAllowedPacket();
 
-    /** Asks a running statement to stop (KILL QUERY from another session). */
+    /** Asks a running statement to stop (the client's socket closed). */
     void cancel();
+
+    /**
+     * KILL [CONNECTION | QUERY] issued by this session's user (SQL KILL or COM_PROCESS_KILL).
+     * KILL QUERY makes the target's running statement fail with QUERY_INTERRUPTED and keeps its
+     * connection; KILL CONNECTION also closes the target's socket. Throws NO_SUCH_THREAD for an
+     * unknown id and KILL_DENIED when the user may not kill the target's thread.
+     */
+    void kill(long connectionId, boolean queryOnly);
 
     /** Rolls back any open transaction and releases resources. */
     @Override

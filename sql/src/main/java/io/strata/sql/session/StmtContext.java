@@ -8,7 +8,6 @@ import io.strata.sql.exec.KvTableAccess;
 import io.strata.spi.kv.Transaction;
 
 import java.time.LocalDateTime;
-import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 
@@ -125,7 +124,7 @@ public final class StmtContext implements StatementContext, Coercion.Warnings {
         return new Coercion(!ignore && session.strictMode(), this);
     }
 
-    public List<Warning> warnings() {
+    public WarningList warnings() {
         return session.currentWarnings();
     }
 }

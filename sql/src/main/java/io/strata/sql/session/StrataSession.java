@@ -23,6 +23,7 @@ import com.alibaba.druid.sql.ast.statement.SQLUpdateStatement;
 import com.alibaba.druid.sql.ast.statement.SQLUseStatement;
 import com.alibaba.druid.sql.dialect.mysql.ast.statement.MySqlExplainStatement;
 import com.alibaba.druid.sql.dialect.mysql.ast.statement.MySqlKillStatement;
+import com.alibaba.druid.sql.dialect.mysql.ast.statement.MySqlLoadDataInFileStatement;
 import com.alibaba.druid.sql.dialect.mysql.ast.statement.MySqlSetTransactionStatement;
 import com.alibaba.druid.sql.dialect.mysql.ast.statement.MySqlShowErrorsStatement;
 import com.alibaba.druid.sql.dialect.mysql.ast.statement.MySqlShowWarningsStatement;
@@ -31,6 +32,7 @@ import com.alibaba.druid.sql.visitor.SQLASTVisitorAdapter;
 import io.strata.sql.catalog.Catalog;
 import io.strata.sql.stmt.DdlExecutor;
 import io.strata.sql.stmt.DmlExecutor;
+import io.strata.sql.stmt.LoadDataExecutor;
 import io.strata.sql.stmt.Names;
 import io.strata.sql.stmt.QueryExecutor;
 import io.strata.sql.stmt.Results;
@@ -42,6 +44,7 @@ import io.strata.spi.StrataException;
 import io.strata.spi.kv.IsolationLevel;
 import io.strata.spi.kv.Transaction;
 import io.strata.spi.kv.TxnOptions;
+import io.strata.spi.session.ClientConnection;
 import io.strata.spi.session.ColumnMeta;
 import io.strata.spi.session.MysqlType;
 import io.strata.spi.session.PreparedInfo;
@@ -73,19 +76,26 @@ import static java.util.Objects.requireNonNull;
  * savepoint ({@code beginStatement}), so a failing statement leaves its predecessors' writes
  * intact. DDL commits the open transaction first, as in MySQL.
  *
- * <p>Used by one thread at a time; only {@link #cancel()}, {@link #kill()} and the fields SHOW
+ * <p>Used by one thread at a time; only {@link #cancel()}, {@link #terminate()} and the fields SHOW
  * PROCESSLIST reads are touched from other threads.
  */
 public final class StrataSession implements SqlSession {
+    /** The one account with every privilege (CONNECTION_ADMIN: KILL of other users' threads). */
+    private static final String SUPER_USER = "root";
+
     private final SessionInfo info;
+    private final ClientConnection connection;
     private final EngineServices services;
     private final QueryExecutor queries;
     private final DmlExecutor dml;
     private final DdlExecutor ddl;
     private final ShowExecutor show;
     private final SetExecutor set;
+    private final LoadDataExecutor loadData = new LoadDataExecutor();
 
     private String currentDb;
+    /** CLIENT_MULTI_STATEMENTS as the client asked at login, switched by COM_SET_OPTION. */
+    private boolean multiStatements;
     private Map<String, Object> variables;
     private final Map<String, Object> userVariables = new HashMap<>();
     private final Map<Integer, Prepared> prepared = new HashMap<>();
@@ -102,7 +112,7 @@ public final class StrataSession implements SqlSession {
 
     private long lastInsertId;
     private long previousRowCount = -1;
-    private List<Warning> warnings = new ArrayList<>();
+    private WarningList warnings = new WarningList((int) SystemVariables.DEFAULT_MAX_ERROR_COUNT);
 
     private volatile boolean cancelled;
     private volatile boolean killed;
@@ -115,10 +125,12 @@ public final class StrataSession implements SqlSession {
     /** The plan memo of the prepared statement being executed, or null outside COM_STMT_EXECUTE. */
     private PlanSlot executingPlan;
 
-    public StrataSession(SessionInfo info, EngineServices services) {
+    public StrataSession(SessionInfo info, ClientConnection connection, EngineServices services) {
         this.info = requireNonNull(info, "info is null");
+        this.connection = requireNonNull(connection, "connection is null");
         this.services = requireNonNull(services, "services is null");
         this.variables = services.variables().sessionDefaults();
+        this.multiStatements = info.multiStatements();
         this.queries = new QueryExecutor();
         this.dml = new DmlExecutor(queries);
         this.ddl = new DdlExecutor(dml);
@@ -142,20 +154,20 @@ public final class StrataSession implements SqlSession {
         try {
             statements = SqlParser.parse(sql);
         } catch (StrataException e) {
-            warnings = new ArrayList<>();
+            warnings = newWarnings();
             recordError(e);
             throw e;
         }
         if (statements.isEmpty()) {
             StrataException e = ErrorCode.EMPTY_QUERY.error();
-            warnings = new ArrayList<>();
+            warnings = newWarnings();
             recordError(e);
             throw e;
         }
-        if (statements.size() > 1 && !info.multiStatements()) {
+        if (statements.size() > 1 && !multiStatements) {
             String second = statements.get(1).toString();
             StrataException e = ErrorCode.PARSE_ERROR.error(second.length() > 80 ? second.substring(0, 80) : second, 1);
-            warnings = new ArrayList<>();
+            warnings = newWarnings();
             recordError(e);
             throw e;
         }
@@ -167,9 +179,20 @@ public final class StrataSession implements SqlSession {
     }
 
     @Override
+    public void setMultiStatements(boolean enabled) {
+        multiStatements = enabled;
+    }
+
+    @Override
+    public boolean multiStatements() {
+        return multiStatements;
+    }
+
+    @Override
     public PreparedInfo prepare(String sql) {
         List<SQLStatement> statements = SqlParser.parse(sql);
-        if (statements.size() != 1) {
+        if (statements.size() != 1 || statements.get(0) instanceof MySqlLoadDataInFileStatement) {
+            // MySQL cannot prepare LOAD DATA either
             throw ErrorCode.UNSUPPORTED_PS.error();
         }
         SQLStatement st = statements.get(0);
@@ -254,7 +277,7 @@ public final class StrataSession implements SqlSession {
         variables = services.variables().sessionDefaults();
         nextIsolation = null;
         nextReadOnly = null;
-        warnings = new ArrayList<>();
+        warnings = newWarnings();
         lastInsertId = 0;
     }
 
@@ -272,7 +295,7 @@ public final class StrataSession implements SqlSession {
 
     @Override
     public int warningCount() {
-        return warnings.size();
+        return (int) Math.min(Integer.MAX_VALUE, warnings.count());
     }
 
     @Override
@@ -286,10 +309,29 @@ public final class StrataSession implements SqlSession {
         cancelled = true;
     }
 
-    /** KILL CONNECTION: stops the running statement and fails every later one. */
-    public void kill() {
+    @Override
+    public void kill(long connectionId, boolean queryOnly) {
+        StrataSession target = services.sessions().find(connectionId)
+                .orElseThrow(() -> ErrorCode.NO_SUCH_THREAD.error(connectionId));
+        // MySQL: without CONNECTION_ADMIN a user may kill only its own threads
+        if (!info.user().equals(SUPER_USER) && !info.user().equals(target.info().user())) {
+            throw ErrorCode.KILL_DENIED.error(connectionId);
+        }
+        if (queryOnly) {
+            target.cancel();
+        } else {
+            target.terminate();
+        }
+    }
+
+    /**
+     * KILL CONNECTION (or engine shutdown): stops the running statement, fails every later one and
+     * closes the client's socket.
+     */
+    public void terminate() {
         killed = true;
         cancelled = true;
+        connection.disconnect();
     }
 
     @Override
@@ -314,7 +356,7 @@ public final class StrataSession implements SqlSession {
         closeResultTxn();
         boolean keepWarnings = st instanceof MySqlShowWarningsStatement || st instanceof MySqlShowErrorsStatement;
         if (!keepWarnings) {
-            warnings = new ArrayList<>();
+            warnings = newWarnings();
         }
         cancelled = false;
         runningSql = sqlText;
@@ -339,7 +381,7 @@ public final class StrataSession implements SqlSession {
     }
 
     private void recordError(StrataException e) {
-        warnings = new ArrayList<>(warnings);
+        warnings = warnings.copy();
         warnings.add(new Warning("Error", e.code().mysqlCode(), e.getMessage()));
     }
 
@@ -403,6 +445,10 @@ public final class StrataSession implements SqlSession {
             // FLUSH TABLES / PRIVILEGES / LOGS: nothing is cached that needs flushing
             return UpdateResult.OK;
         }
+        if (st instanceof MySqlLoadDataInFileStatement load) {
+            // batches run in transactions of their own (or join the open one): see LoadDataExecutor
+            return loadData.load(load, this);
+        }
         if (st instanceof MySqlKillStatement k) {
             return show.kill(k, this);
         }
@@ -437,7 +483,7 @@ public final class StrataSession implements SqlSession {
         if (txn != null) {
             Transaction t = txn;
             t.beginStatement();
-            List<Warning> before = new ArrayList<>(warnings);
+            WarningList before = warnings.copy();
             try {
                 return work.apply(context(t, params));
             } catch (RuntimeException e) {
@@ -457,7 +503,7 @@ public final class StrataSession implements SqlSession {
         int retries = services.config().writeConflictRetries();
         for (int attempt = 0; ; attempt++) {
             Transaction t = services.kv().begin(txnOptions(false));
-            List<Warning> before = new ArrayList<>(warnings);
+            WarningList before = warnings.copy();
             long insertIdBefore = lastInsertId;
             try {
                 t.beginStatement();
@@ -533,13 +579,13 @@ public final class StrataSession implements SqlSession {
         nextIsolation = null;
         nextReadOnly = null;
         Duration wait = Duration.ofSeconds(Math.max(0, longVar("innodb_lock_wait_timeout")));
-        return new TxnOptions(iso, wait, ro);
+        // lock waits end early when KILL QUERY cancels the statement
+        return new TxnOptions(iso, wait, ro, this::isCancelled);
     }
 
     private void begin(boolean readOnly, boolean consistentSnapshot) {
         commitImplicitly();
-        TxnOptions o = txnOptions(false);
-        txn = services.kv().begin(new TxnOptions(o.isolation(), o.lockWaitTimeout(), o.readOnly() || readOnly));
+        txn = services.kv().begin(txnOptions(readOnly));
         explicitReadOnly = readOnly;
     }
 
@@ -595,6 +641,11 @@ public final class StrataSession implements SqlSession {
         return services;
     }
 
+    /** The client connection this session serves (LOAD DATA LOCAL reads the client's file through it). */
+    public ClientConnection clientConnection() {
+        return connection;
+    }
+
     public String currentDatabase() {
         return currentDb;
     }
@@ -622,11 +673,16 @@ public final class StrataSession implements SqlSession {
         return previousRowCount;
     }
 
+    /** A fresh diagnostics area sized by max_error_count. */
+    private WarningList newWarnings() {
+        return new WarningList((int) Math.min(Integer.MAX_VALUE, longVar("max_error_count")));
+    }
+
     public void addWarning(Warning w) {
         warnings.add(w);
     }
 
-    public List<Warning> currentWarnings() {
+    public WarningList currentWarnings() {
         return warnings;
     }
 
@@ -670,8 +726,8 @@ public final class StrataSession implements SqlSession {
         }
         return switch (n) {
             case "last_insert_id", "identity" -> lastInsertId;
-            case "warning_count" -> (long) warnings.size();
-            case "error_count" -> warnings.stream().filter(w -> w.level().equals("Error")).count();
+            case "warning_count" -> warnings.count();
+            case "error_count" -> warnings.errorCount();
             case "pseudo_thread_id" -> info.connectionId();
             default -> variables.get(n);
         };
@@ -707,8 +763,7 @@ public final class StrataSession implements SqlSession {
                     if (txn.isReadOnly()) {
                         boolean ro = explicitReadOnly;
                         txn.rollback();
-                        TxnOptions o = txnOptions(false);
-                        txn = services.kv().begin(new TxnOptions(o.isolation(), o.lockWaitTimeout(), o.readOnly() || ro));
+                        txn = services.kv().begin(txnOptions(ro));
                         explicitReadOnly = ro;
                     }
                 }

@@ -30,6 +30,9 @@ public final class SystemVariables {
     public record Definition(String name, Scope scope, Type type, Object defaultValue, boolean readOnly) {
     }
 
+    /** MySQL's default max_error_count: how many diagnostics SHOW WARNINGS keeps. */
+    public static final long DEFAULT_MAX_ERROR_COUNT = 1024;
+
     public static final String STRICT_SQL_MODE =
             "ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION";
 
@@ -42,7 +45,11 @@ public final class SystemVariables {
     private final Map<String, String> aliases = Map.of("tx_isolation", "transaction_isolation",
             "tx_read_only", "transaction_read_only", "storage_engine", "default_storage_engine");
 
-    public SystemVariables(String serverVersion, long lockWaitTimeoutSeconds) {
+    /**
+     * @param secureFilePriv the directory server-side LOAD DATA may read (with a trailing separator,
+     *                       as MySQL shows it), or null when it is disabled
+     */
+    public SystemVariables(String serverVersion, long lockWaitTimeoutSeconds, String secureFilePriv) {
         Map<String, Definition> d = new LinkedHashMap<>();
         both(d, "auto_increment_increment", Type.INT, 1L);
         both(d, "auto_increment_offset", Type.INT, 1L);
@@ -77,8 +84,10 @@ public final class SystemVariables {
         global(d, "license", Type.STRING, "Apache-2.0", true);
         global(d, "log_bin", Type.BOOL, 0L, true);
         global(d, "lower_case_table_names", Type.INT, 1L, true);
+        global(d, "local_infile", Type.BOOL, 1L, true);
         both(d, "max_allowed_packet", Type.INT, 67108864L);
         global(d, "max_connections", Type.INT, 151L, false);
+        both(d, "max_error_count", Type.INT, DEFAULT_MAX_ERROR_COUNT);
         both(d, "max_execution_time", Type.INT, 0L);
         global(d, "max_prepared_stmt_count", Type.INT, 16382L, false);
         both(d, "net_buffer_length", Type.INT, 16384L);
@@ -90,6 +99,7 @@ public final class SystemVariables {
         both(d, "query_cache_size", Type.INT, 0L);
         both(d, "query_cache_type", Type.STRING, "OFF");
         global(d, "read_only", Type.BOOL, 0L, false);
+        global(d, "secure_file_priv", Type.STRING, secureFilePriv, true);
         global(d, "server_id", Type.INT, 1L, false);
         both(d, "sql_auto_is_null", Type.BOOL, 0L);
         both(d, "sql_mode", Type.STRING, STRICT_SQL_MODE);

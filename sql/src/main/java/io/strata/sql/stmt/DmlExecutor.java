@@ -25,11 +25,9 @@ import com.alibaba.druid.sql.visitor.SQLASTVisitorAdapter;
 import io.strata.optimizer.catalog.ColumnDef;
 import io.strata.optimizer.catalog.ColumnType;
 import io.strata.optimizer.catalog.TableDef;
-import io.strata.optimizer.catalog.TypeKind;
 import io.strata.optimizer.exec.Row;
 import io.strata.optimizer.plan.QueryPlanner;
 import io.strata.sql.catalog.Catalog;
-import io.strata.sql.catalog.IdAllocator;
 import io.strata.sql.exec.Coercion;
 import io.strata.sql.exec.TableWriter;
 import io.strata.sql.session.StmtContext;
@@ -37,7 +35,6 @@ import io.strata.spi.ErrorCode;
 import io.strata.spi.session.QueryResult;
 import io.strata.spi.session.UpdateResult;
 
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +46,8 @@ import java.util.Locale;
  */
 public final class DmlExecutor {
     private static final String VALUES_PREFIX = "_strata_values_";
-    private static final Object DEFAULT = new Object();
+    /** A source value meaning the column's default (DEFAULT in VALUES, a field missing in LOAD DATA). */
+    static final Object DEFAULT = RowInserter.DEFAULT;
 
     private final QueryExecutor queries;
 
@@ -132,146 +130,28 @@ public final class DmlExecutor {
                 rowNo++;
             }
         }
-        Coercion coercion = ctx.coercion(ignore);
-        TableWriter writer = new TableWriter(ctx.transaction(), t);
         OnDuplicate onDup = odku.isEmpty() ? null : new OnDuplicate(t, odku, ctx);
-        long affected = 0;
-        long duplicates = 0;
-        long firstId = 0;
+        RowInserter inserter = new RowInserter(t, targets, ignore, replace, onDup, ctx);
         int rowNo = 0;
         for (Object[] src : sourceRows) {
-            rowNo++;
-            checkCancelled(ctx);
-            Object[] vals = new Object[t.columns().size()];
-            boolean[] given = new boolean[vals.length];
-            for (int i = 0; i < targets.length; i++) {
-                if (src[i] != DEFAULT) {
-                    given[targets[i]] = true;
-                    vals[targets[i]] = coercion.coerce(t.columns().get(targets[i]), src[i], rowNo);
-                }
-            }
-            for (int i = 0; i < vals.length; i++) {
-                ColumnDef c = t.columns().get(i);
-                if (!given[i]) {
-                    vals[i] = defaultFor(c, ctx, coercion, rowNo);
-                } else if (vals[i] == null && !c.nullable() && !c.autoIncrement()) {
-                    vals[i] = nullIntoNotNull(c, coercion, ctx, rowNo);
-                }
-            }
-            long generated = assignAutoIncrement(t, vals, ctx);
-            if (generated != 0 && firstId == 0) {
-                firstId = generated;
-            }
-            long handle = t.pkIsHandle() ? writer.handleOf(vals)
-                    : ctx.services().ids().next(IdAllocator.rowIdSequence(t.id()));
-            if (replace) {
-                for (TableWriter.Duplicate d : writer.findDuplicates(handle, vals, null, false)) {
-                    Row old = ctx.tables().get(ctx.transaction(), t, d.handle());
-                    if (old != null) {
-                        writer.delete(old);
-                        affected++;
-                        duplicates++;
-                    }
-                }
-                writer.insert(handle, vals);
-                affected++;
-                continue;
-            }
-            TableWriter.Duplicate dup = writer.findDuplicate(handle, vals, null);
-            if (dup == null) {
-                writer.insert(handle, vals);
-                affected++;
-            } else if (onDup != null) {
-                duplicates++;
-                affected += onDup.apply(writer, dup, vals, coercion, ctx, rowNo);
-            } else if (ignore) {
-                duplicates++;
-                ctx.warn("Warning", ErrorCode.DUP_ENTRY.mysqlCode(), dup.error().getMessage());
-            } else {
-                throw dup.error();
-            }
+            inserter.insert(src, ++rowNo);
         }
+        long affected = inserter.affected();
+        long duplicates = inserter.duplicates();
+        long firstId = inserter.firstId();
         if (firstId != 0) {
             ctx.session().setLastInsertId(firstId);
         }
         String info = "";
         if (sourceRows.size() > 1 || query != null) {
             info = String.format(Locale.ROOT, "Records: %d  Duplicates: %d  Warnings: %d", sourceRows.size(), duplicates,
-                    ctx.warnings().size());
+                    ctx.warnings().count());
         }
         return new UpdateResult(affected, firstId, info);
     }
 
-    private static void checkCancelled(StmtContext ctx) {
-        if (ctx.isCancelled()) {
-            throw ErrorCode.QUERY_INTERRUPTED.error();
-        }
-    }
-
-    /** The value an omitted column takes: its default, NOW() for CURRENT_TIMESTAMP, or 1364. */
-    private static Object defaultFor(ColumnDef c, StmtContext ctx, Coercion coercion, int rowNo) {
-        if (c.autoIncrement()) {
-            return null;
-        }
-        if (c.defaultExpr() != null) {
-            return currentTimestamp(c, ctx.statementTime(), coercion, rowNo);
-        }
-        if (c.hasDefault()) {
-            return c.defaultValue();
-        }
-        if (c.nullable()) {
-            return null;
-        }
-        if (coercion.strict()) {
-            throw ErrorCode.NO_DEFAULT_FOR_FIELD.error(c.name());
-        }
-        ctx.warn("Warning", ErrorCode.NO_DEFAULT_FOR_FIELD.mysqlCode(), ErrorCode.NO_DEFAULT_FOR_FIELD.format(c.name()));
-        return Coercion.implicitDefault(c);
-    }
-
-    private static Object currentTimestamp(ColumnDef c, LocalDateTime now, Coercion coercion, int rowNo) {
-        return coercion.coerce(c, now, rowNo);
-    }
-
-    /** NULL given for a NOT NULL column: an error, or with IGNORE a warning and the implicit default. */
-    private static Object nullIntoNotNull(ColumnDef c, Coercion coercion, StmtContext ctx, int rowNo) {
-        if (coercion.strict()) {
-            throw ErrorCode.BAD_NULL_ERROR.error(c.name());
-        }
-        ctx.warn("Warning", ErrorCode.BAD_NULL_ERROR.mysqlCode(), ErrorCode.BAD_NULL_ERROR.format(c.name()));
-        return Coercion.implicitDefault(c);
-    }
-
-    /**
-     * Fills the AUTO_INCREMENT column when it is NULL or 0 and returns the generated value (0 if
-     * none); an explicit value raises the counter so later generated values exceed it.
-     */
-    private static long assignAutoIncrement(TableDef t, Object[] vals, StmtContext ctx) {
-        int idx = -1;
-        for (int i = 0; i < t.columns().size(); i++) {
-            if (t.columns().get(i).autoIncrement()) {
-                idx = i;
-                break;
-            }
-        }
-        if (idx < 0) {
-            return 0;
-        }
-        String seq = IdAllocator.autoIncrementSequence(t.id());
-        Object v = vals[idx];
-        if (v == null || (v instanceof Number n && n.longValue() == 0)) {
-            long id = ctx.services().ids().next(seq);
-            vals[idx] = t.columns().get(idx).type().kind() == TypeKind.DECIMAL ? java.math.BigDecimal.valueOf(id) : id;
-            return id;
-        }
-        if (v instanceof Number n && n.longValue() > 0) {
-            ctx.services().ids().rebase(seq, n.longValue());
-        }
-        return 0;
-    }
-
     /** ON DUPLICATE KEY UPDATE assignments, compiled once per statement. */
-    private static final class OnDuplicate {
+    static final class OnDuplicate {
         private final int[] targets;
         private final List<QueryPlanner.ScalarProgram> programs = new ArrayList<>();
 
@@ -345,7 +225,7 @@ public final class DmlExecutor {
                 ColumnDef c = t.columns().get(targets[i]);
                 v = coercion.coerce(c, v, rowNo);
                 if (v == null && !c.nullable()) {
-                    v = nullIntoNotNull(c, coercion, ctx, rowNo);
+                    v = RowInserter.nullIntoNotNull(c, coercion, ctx, rowNo);
                 }
                 input[targets[i]] = v;
                 assigned[targets[i]] = true;
@@ -354,7 +234,7 @@ public final class DmlExecutor {
             if (TableWriter.sameValues(old.values(), newVals)) {
                 return ctx.session().info().foundRows() ? 1 : 0;
             }
-            touchOnUpdate(t, newVals, assigned, ctx, coercion, rowNo);
+            RowInserter.touchOnUpdate(t, newVals, assigned, ctx, coercion, rowNo);
             long newHandle = t.pkIsHandle() ? writer.handleOf(newVals) : old.handle();
             TableWriter.Duplicate other = writer.findDuplicate(newHandle, newVals, old.handle());
             if (other != null) {
@@ -362,17 +242,6 @@ public final class DmlExecutor {
             }
             writer.update(old, newHandle, newVals);
             return 2;
-        }
-    }
-
-    /** Columns with ON UPDATE CURRENT_TIMESTAMP take the statement time when the row changes. */
-    private static void touchOnUpdate(TableDef t, Object[] vals, boolean[] assigned, StmtContext ctx, Coercion coercion,
-                                      int rowNo) {
-        for (int i = 0; i < vals.length; i++) {
-            ColumnDef c = t.columns().get(i);
-            if (c.onUpdateExpr() != null && !assigned[i]) {
-                vals[i] = currentTimestamp(c, ctx.statementTime(), coercion, rowNo);
-            }
         }
     }
 
@@ -410,7 +279,7 @@ public final class DmlExecutor {
         int rowNo = 0;
         for (Row row : rows) {
             rowNo++;
-            checkCancelled(ctx);
+            RowInserter.checkCancelled(ctx);
             matched++;
             Object[] vals = row.values().clone();
             boolean[] assigned = new boolean[vals.length];
@@ -426,7 +295,7 @@ public final class DmlExecutor {
                 }
                 v = coercion.coerce(c, v, rowNo);
                 if (v == null && !c.nullable()) {
-                    v = nullIntoNotNull(c, coercion, ctx, rowNo);
+                    v = RowInserter.nullIntoNotNull(c, coercion, ctx, rowNo);
                 }
                 vals[targets[i]] = v;
                 assigned[targets[i]] = true;
@@ -434,7 +303,7 @@ public final class DmlExecutor {
             if (TableWriter.sameValues(row.values(), vals)) {
                 continue;
             }
-            touchOnUpdate(t, vals, assigned, ctx, coercion, rowNo);
+            RowInserter.touchOnUpdate(t, vals, assigned, ctx, coercion, rowNo);
             long newHandle = t.pkIsHandle() ? writer.handleOf(vals) : row.handle();
             TableWriter.Duplicate dup = writer.findDuplicate(newHandle, vals, row.handle());
             if (dup != null) {
@@ -449,7 +318,7 @@ public final class DmlExecutor {
         }
         long affected = ctx.session().info().foundRows() ? matched : changed;
         String info = String.format(Locale.ROOT, "Rows matched: %d  Changed: %d  Warnings: %d", matched, changed,
-                ctx.warnings().size());
+                ctx.warnings().count());
         return new UpdateResult(affected, 0, info);
     }
 
@@ -471,7 +340,7 @@ public final class DmlExecutor {
         TableWriter writer = new TableWriter(ctx.transaction(), t);
         long n = 0;
         for (Row row : rows) {
-            checkCancelled(ctx);
+            RowInserter.checkCancelled(ctx);
             writer.delete(row);
             n++;
         }

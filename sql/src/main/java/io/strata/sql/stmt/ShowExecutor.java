@@ -42,6 +42,7 @@ import io.strata.sql.session.StmtContext;
 import io.strata.sql.session.StrataSession;
 import io.strata.sql.session.SystemVariables;
 import io.strata.sql.session.Warning;
+import io.strata.sql.session.WarningList;
 import io.strata.spi.ErrorCode;
 import io.strata.spi.session.ColumnMeta;
 import io.strata.spi.session.QueryResult;
@@ -459,13 +460,13 @@ public final class ShowExecutor {
         return Results.of(cols, rows);
     }
 
-    public QueryResult warnings(List<Warning> warnings, boolean errorsOnly) {
+    public QueryResult warnings(WarningList warnings, boolean errorsOnly) {
         List<ColumnMeta> cols = List.of(Results.text("Level"),
                 ColumnMeta.expression("Code", io.strata.spi.session.MysqlType.LONG, 4, 0,
                         ColumnMeta.NOT_NULL_FLAG | ColumnMeta.UNSIGNED_FLAG | ColumnMeta.NUM_FLAG, ColumnMeta.CHARSET_BINARY),
                 Results.text("Message"));
         List<Object[]> rows = new ArrayList<>();
-        for (Warning w : warnings) {
+        for (Warning w : warnings.list()) {
             if (!errorsOnly || w.level().equals("Error")) {
                 rows.add(new Object[]{w.level(), (long) w.code(), w.message()});
             }
@@ -474,8 +475,8 @@ public final class ShowExecutor {
     }
 
     /** SHOW COUNT(*) WARNINGS / ERRORS. */
-    public QueryResult warningCount(List<Warning> warnings, boolean errorsOnly) {
-        long n = warnings.stream().filter(w -> !errorsOnly || w.level().equals("Error")).count();
+    public QueryResult warningCount(WarningList warnings, boolean errorsOnly) {
+        long n = errorsOnly ? warnings.errorCount() : warnings.count();
         return Results.of(List.of(Results.bigint(errorsOnly ? "@@session.error_count" : "@@session.warning_count")),
                 rows(new Object[]{n}));
     }
@@ -487,13 +488,7 @@ public final class ShowExecutor {
             if (!(id instanceof Number n)) {
                 throw ErrorCode.NO_SUCH_THREAD.error(idExpr.toString());
             }
-            var target = session.services().sessions().find(n.longValue())
-                    .orElseThrow(() -> ErrorCode.NO_SUCH_THREAD.error(n.longValue()));
-            if (queryOnly) {
-                target.cancel();
-            } else {
-                target.kill();
-            }
+            session.kill(n.longValue(), queryOnly);
         }
         return UpdateResult.OK;
     }

@@ -1,7 +1,5 @@
 package io.strata.sql.stmt;
 
-import com.alibaba.druid.DbType;
-import com.alibaba.druid.sql.SQLUtils;
 import com.alibaba.druid.sql.ast.SQLStatement;
 import com.alibaba.druid.sql.parser.ParserException;
 import io.strata.spi.ErrorCode;
@@ -26,7 +24,7 @@ public final class SqlParser {
             throw ErrorCode.EMPTY_QUERY.error();
         }
         try {
-            return SQLUtils.parseStatements(sql, DbType.mysql);
+            return StrataStatementParser.parseStatements(sql);
         } catch (ParserException e) {
             throw syntaxError(sql, e);
         } catch (RuntimeException e) {
