@@ -53,7 +53,7 @@ public record Endpoint(String name, String jdbcUrl, String user, String password
         String url = "jdbc:mysql://" + host + ":" + port + "/"
                 + "?sslMode=DISABLED&allowPublicKeyRetrieval=true&useServerPrepStmts=false"
                 + "&connectTimeout=10000&socketTimeout=" + socketTimeoutSeconds * 1000L
-                + "&characterEncoding=UTF-8&serverTimezone=UTC";
+                + "&characterEncoding=UTF-8&serverTimezone=UTC&allowLoadLocalInfile=true";
         return new Endpoint(name, url, user, password);
     }
 

@@ -47,7 +47,7 @@ public final class TpchBench implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "1", description = "runs per query; the median is reported (default ${DEFAULT-VALUE})")
     int runs;
 
-    @Option(names = "--batch-rows", defaultValue = "500", description = "rows per multi-row INSERT (default ${DEFAULT-VALUE})")
+    @Option(names = "--batch-rows", defaultValue = "50000", description = "rows per LOAD DATA LOCAL INFILE statement (default ${DEFAULT-VALUE})")
     int batchRows;
 
     @Option(names = "--query-timeout", defaultValue = "900", description = "seconds (default ${DEFAULT-VALUE})")

@@ -3,7 +3,7 @@ package io.strata.bench.tpch;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.strata.bench.jdbc.DuckDbAppenderSink;
 import io.strata.bench.jdbc.Endpoint;
-import io.strata.bench.jdbc.MultiRowInsertSink;
+import io.strata.bench.jdbc.LoadDataSink;
 import io.strata.bench.jdbc.Progress;
 import io.strata.bench.jdbc.Rows;
 import io.strata.bench.jdbc.TableSink;
@@ -193,7 +193,7 @@ public final class TpchRunner {
                 TpchSchema.expectedRows(table, config.scaleFactor()));
         try (TableSink sink = endpoint.isDuckDb()
                 ? new DuckDbAppenderSink(c, config.database(), table.getTableName())
-                : new MultiRowInsertSink(c, table.getTableName(), TpchSchema.columnNames(table), config.batchRows())) {
+                : new LoadDataSink(c, table.getTableName(), TpchSchema.columnNames(table), config.batchRows())) {
             java.util.Set<List<Object>> seenKeys = table == TpchTable.PART_SUPPLIER
                     && config.scaleFactor() < DBGEN_UNIQUE_KEYS_SF ? new java.util.HashSet<>() : null;
             long skipped = 0;
@@ -209,6 +209,12 @@ public final class TpchRunner {
             if (skipped > 0) {
                 out.printf("  %s: skipped %d partsupp rows repeating a key (dbgen below SF %s)%n", endpoint.name(), skipped,
                         DBGEN_UNIQUE_KEYS_SF);
+            }
+        }
+        if (!endpoint.isDuckDb()) {
+            // row counts for the cost model, as a DBA runs after a bulk load (DuckDB keeps its own)
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("ANALYZE TABLE " + table.getTableName());
             }
         }
         progress.done();
