@@ -66,6 +66,17 @@ class LoadDataTest {
     }
 
     @Test
+    void columnListRightAfterATerminator() {
+        s.exec("CREATE TABLE c (x INT, y VARCHAR(5))");
+        localFile("c.tsv", "1\ta\n2\tb\n");
+        assertEquals(2, s.update("LOAD DATA LOCAL INFILE 'c.tsv' INTO TABLE c FIELDS TERMINATED BY '\\t' (x, y)").affectedRows());
+        localFile("c.csv", "b,3\n");
+        assertEquals(1, s.update("LOAD DATA LOCAL INFILE 'c.csv' INTO TABLE c FIELDS TERMINATED BY ',' ESCAPED BY '\\\\' "
+                + "LINES TERMINATED BY '\\n' (y, x)").affectedRows());
+        assertEquals(List.of(List.of(1L, "a"), List.of(2L, "b"), List.of(3L, "b")), s.rows("SELECT x, y FROM c ORDER BY x"));
+    }
+
+    @Test
     void localSkipsDuplicatesAndWarnsAboutFieldCounts() {
         s.exec("INSERT INTO t VALUES (1, 'one', 1)");
         localFile("f", "1\tdup\t5\n2\ttwo\n3\tthree\t3\textra\n4\tone\t4\n5\tfive\tnotanumber\n");

@@ -176,6 +176,12 @@ final class StrataStatementParser extends MySqlStatementParser {
     }
 
     private SQLLiteralExpr literal() {
+        if (lexer.token() == Token.LITERAL_CHARS) {
+            // read the string token itself: primary() would take "'x' (a, b)" for a call
+            SQLLiteralExpr s = new com.alibaba.druid.sql.ast.expr.SQLCharExpr(lexer.stringVal());
+            lexer.nextToken();
+            return s;
+        }
         SQLExpr e = exprParser.primary();
         if (!(e instanceof SQLLiteralExpr literal)) {
             throw new ParserException("syntax error, expect a string, " + lexer.info());
