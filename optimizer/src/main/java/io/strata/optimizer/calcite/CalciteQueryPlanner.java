@@ -439,7 +439,34 @@ public final class CalciteQueryPlanner implements QueryPlanner {
             best = EnumerableProject.create(best, exprs, RexUtil.createStructType(s.typeFactory, exprs, names, null));
         }
         // 4. EnumerableProject/Filter are not directly implementable: merge them into EnumerableCalcs
-        return hep(best, Programs.CALC_RULES);
+        return pruneScanColumns(hep(best, Programs.CALC_RULES));
+    }
+
+    /**
+     * Scans whose only consumer is a Calc decode just the columns the Calc reads (TPC-H's
+     * lineitem scans read 4–7 of 16 columns; the long l_comment is never decoded).
+     */
+    static RelNode pruneScanColumns(RelNode rel) {
+        List<RelNode> inputs = new ArrayList<>();
+        boolean changed = false;
+        for (RelNode in : rel.getInputs()) {
+            RelNode pruned = pruneScanColumns(in);
+            if (rel instanceof org.apache.calcite.adapter.enumerable.EnumerableCalc calc
+                    && pruned instanceof StrataTableScan scan) {
+                org.apache.calcite.rex.RexProgram p = calc.getProgram();
+                List<RexNode> read = new ArrayList<>();
+                for (var ref : p.getProjectList()) {
+                    read.add(p.expandLocalRef(ref));
+                }
+                if (p.getCondition() != null) {
+                    read.add(p.expandLocalRef(p.getCondition()));
+                }
+                pruned = scan.withUsedColumns(org.apache.calcite.plan.RelOptUtil.InputFinder.bits(read, null));
+            }
+            changed |= pruned != in;
+            inputs.add(pruned);
+        }
+        return changed ? rel.copy(rel.getTraitSet(), inputs) : rel;
     }
 
     /**

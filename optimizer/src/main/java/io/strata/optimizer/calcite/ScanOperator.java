@@ -37,8 +37,15 @@ public final class ScanOperator {
     private final boolean withRowId;
     private final char[] tags;
     private final int[] scales;
+    /** Columns the plan reads (others come back null), or null for all. */
+    private final java.util.BitSet columns;
 
     public ScanOperator(TableDef table, AccessPath path, boolean withRowId) {
+        this(table, path, withRowId, null);
+    }
+
+    public ScanOperator(TableDef table, AccessPath path, boolean withRowId, java.util.BitSet columns) {
+        this.columns = columns;
         this.table = requireNonNull(table, "table is null");
         this.path = requireNonNull(path, "path is null");
         this.withRowId = withRowId;
@@ -69,7 +76,7 @@ public final class ScanOperator {
         Transaction txn = ctx.transaction();
         switch (path.kind()) {
             case FULL_SCAN:
-                return access.scan(txn, table, Long.MIN_VALUE, Long.MAX_VALUE);
+                return access.scan(txn, table, Long.MIN_VALUE, Long.MAX_VALUE, columns);
             case POINT_GET:
             case BATCH_POINT_GET: {
                 // sorted: point gets come back in handle order like a scan (the scan's collation)
@@ -119,7 +126,7 @@ public final class ScanOperator {
                 if (from > to) {
                     return Collections.emptyIterator();
                 }
-                return access.scan(txn, table, from, to);
+                return access.scan(txn, table, from, to, columns);
             }
             case INDEX_LOOKUP: {
                 IndexDef index = path.index();

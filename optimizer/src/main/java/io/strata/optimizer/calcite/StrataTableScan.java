@@ -15,6 +15,7 @@ import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.util.ImmutableBitSet;
 import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
@@ -35,12 +36,28 @@ import static java.util.Objects.requireNonNull;
 public final class StrataTableScan extends TableScan implements EnumerableRel {
     private final StrataTable strataTable;
     private final AccessPath path;
+    /** Fields the consumer reads (the rest are not decoded and read as null), or null for all. */
+    private final ImmutableBitSet usedColumns;
 
     public StrataTableScan(RelOptCluster cluster, RelTraitSet traitSet, RelOptTable table, StrataTable strataTable,
                            AccessPath path) {
+        this(cluster, traitSet, table, strataTable, path, null);
+    }
+
+    private StrataTableScan(RelOptCluster cluster, RelTraitSet traitSet, RelOptTable table, StrataTable strataTable,
+                            AccessPath path, ImmutableBitSet usedColumns) {
         super(cluster, traitSet, List.of(), table);
         this.strataTable = requireNonNull(strataTable, "strataTable is null");
         this.path = requireNonNull(path, "path is null");
+        this.usedColumns = usedColumns;
+    }
+
+    /**
+     * This scan decoding only {@code used} fields; only valid when its one consumer reads no other
+     * field (see {@code CalciteQueryPlanner.pruneScanColumns}).
+     */
+    public StrataTableScan withUsedColumns(ImmutableBitSet used) {
+        return new StrataTableScan(getCluster(), getTraitSet(), getTable(), strataTable, path, used);
     }
 
     public StrataTable strataTable() {
@@ -71,7 +88,7 @@ public final class StrataTableScan extends TableScan implements EnumerableRel {
 
     @Override
     public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-        return new StrataTableScan(getCluster(), traitSet, getTable(), strataTable, path);
+        return new StrataTableScan(getCluster(), traitSet, getTable(), strataTable, path, usedColumns);
     }
 
     @Override
@@ -93,7 +110,8 @@ public final class StrataTableScan extends TableScan implements EnumerableRel {
     @Override
     public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
         PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, false);
-        ScanOperator op = new ScanOperator(strataTable.def(), path, strataTable.withRowId());
+        ScanOperator op = new ScanOperator(strataTable.def(), path, strataTable.withRowId(),
+                usedColumns == null ? null : usedColumns.toBitSet());
         Expression stashed = implementor.stash(op, ScanOperator.class);
         return implementor.result(physType, Blocks.toBlock(Expressions.call(stashed, "scan", DataContext.ROOT)));
     }

@@ -16,6 +16,15 @@ public interface TableAccess {
     /** Rows with handle in [fromHandle, toHandle] in handle order; Long.MIN_VALUE/MAX_VALUE for open ends. */
     Iterator<Row> scan(Transaction txn, TableDef table, long fromHandle, long toHandle);
 
+    /**
+     * As {@link #scan(Transaction, TableDef, long, long)}, decoding only the columns (positions in
+     * {@code table.columns()}) set in {@code columns}; the others are null. A scan whose consumer
+     * reads few columns of a wide row skips decoding the rest.
+     */
+    default Iterator<Row> scan(Transaction txn, TableDef table, long fromHandle, long toHandle, java.util.BitSet columns) {
+        return scan(txn, table, fromHandle, toHandle);
+    }
+
     /** The row with that handle, or null. */
     Row get(Transaction txn, TableDef table, long handle);
 

@@ -18,6 +18,8 @@ public final class MvccScanner implements KvIterator {
     private static final byte[] MAX_TS_SUFFIX = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF,
             (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0};
 
+    private static final int NEXTS_BEFORE_SEEK = 8;
+
     private final MvccReader reader;
     private final EngineIterator it;
     private final long readTs;
@@ -69,9 +71,24 @@ public final class MvccScanner implements KvIterator {
             it.next();
         }
         if (decided) {
-            it.seek(concat(enc, MAX_TS_SUFFIX)); // first key after every version of enc
+            skipRestOfVersions(enc);
         }
         return result;
+    }
+
+    /**
+     * Moves to the first key after every version of {@code enc}. Most keys have one or two
+     * versions, so a few next() calls (cheap) usually get there; a seek (a binary search in every
+     * level) only when the key has many old versions, as TiKV's scanner does.
+     */
+    private void skipRestOfVersions(byte[] enc) {
+        for (int i = 0; i < NEXTS_BEFORE_SEEK; i++) {
+            it.next();
+            if (!it.valid() || !MvccKeys.isVersionOf(it.key(), enc)) {
+                return;
+            }
+        }
+        it.seek(concat(enc, MAX_TS_SUFFIX)); // first key after every version of enc
     }
 
     private byte[] decideReverse(byte[] enc) {

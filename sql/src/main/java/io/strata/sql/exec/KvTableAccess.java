@@ -15,6 +15,7 @@ import io.strata.spi.kv.KvPair;
 import io.strata.spi.kv.Transaction;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -41,6 +42,11 @@ public final class KvTableAccess implements TableAccess {
 
     @Override
     public Iterator<Row> scan(Transaction txn, TableDef table, long fromHandle, long toHandle) {
+        return scan(txn, table, fromHandle, toHandle, null);
+    }
+
+    @Override
+    public Iterator<Row> scan(Transaction txn, TableDef table, long fromHandle, long toHandle, BitSet columns) {
         if (Catalog.isVirtual(table)) {
             List<Object[]> rows = InformationSchema.rows(table, catalog);
             List<Row> out = new ArrayList<>();
@@ -58,7 +64,7 @@ public final class KvTableAccess implements TableAccess {
         Key start = fromHandle == Long.MIN_VALUE ? TableCodec.rowPrefix(table.id()) : TableCodec.rowKey(table.id(), fromHandle);
         Key end = toHandle == Long.MAX_VALUE ? TableCodec.rowPrefix(table.id()).prefixNext()
                 : TableCodec.rowKey(table.id(), toHandle).next();
-        return new RowIterator(txn.scan(start, end), table);
+        return new RowIterator(txn.scan(start, end), table, columns);
     }
 
     @Override
@@ -117,12 +123,21 @@ public final class KvTableAccess implements TableAccess {
 
     /** Decodes a stored row into values in column order; absent columns take their defaults. */
     public static Row decode(TableDef table, long handle, byte[] value) {
-        int[] ids = table.columnIds();
+        return decode(table, table.columnIds(), handle, value);
+    }
+
+    /**
+     * Decodes the columns whose ids are in {@code ids} (aligned with {@code table.columns()}; a
+     * column not wanted has id {@link #SKIPPED} and stays null).
+     */
+    private static Row decode(TableDef table, int[] ids, long handle, byte[] value) {
         Object[] out = new Object[ids.length];
         RowCodec.decode(value, ids, out);
         List<ColumnDef> cols = table.columns();
         for (int i = 0; i < out.length; i++) {
-            if (out[i] == RowCodec.ABSENT) {
+            if (ids[i] == SKIPPED) {
+                out[i] = null;
+            } else if (out[i] == RowCodec.ABSENT) {
                 ColumnDef c = cols.get(i);
                 // a column added after the row was written: its default, or for NOT NULL columns
                 // without one the implicit default MySQL fills existing rows with
@@ -132,15 +147,32 @@ public final class KvTableAccess implements TableAccess {
         return new Row(handle, out);
     }
 
+    /** Column id of a column a scan does not decode: no stored column has it. */
+    private static final int SKIPPED = -1;
+
+    private static int[] wantedIds(TableDef table, BitSet columns) {
+        int[] ids = table.columnIds();
+        if (columns != null) {
+            for (int i = 0; i < ids.length; i++) {
+                if (!columns.get(i)) {
+                    ids[i] = SKIPPED;
+                }
+            }
+        }
+        return ids;
+    }
+
     /** Lazily decodes the rows of a key-range scan and closes the scan when exhausted. */
     private static final class RowIterator implements Iterator<Row>, AutoCloseable {
         private final KvIterator it;
         private final TableDef table;
+        private final int[] ids;
         private boolean closed;
 
-        RowIterator(KvIterator it, TableDef table) {
+        RowIterator(KvIterator it, TableDef table, BitSet columns) {
             this.it = it;
             this.table = table;
+            this.ids = wantedIds(table, columns);
         }
 
         @Override
@@ -161,7 +193,7 @@ public final class KvTableAccess implements TableAccess {
                 throw new NoSuchElementException();
             }
             KvPair p = it.next();
-            return decode(table, TableCodec.decodeHandle(p.key()), p.value());
+            return decode(table, ids, TableCodec.decodeHandle(p.key()), p.value());
         }
 
         @Override
