@@ -785,7 +785,7 @@ final class DruidTranslator {
         paramTag(index, tag);
         SqlTypeName t = switch (tag) {
             case ResultKind.INTEGER -> SqlTypeName.BIGINT;
-            case ResultKind.DECIMAL -> SqlTypeName.DECIMAL;
+            case ResultKind.DECIMAL, ResultKind.UNSIGNED -> SqlTypeName.DECIMAL;
             case ResultKind.DOUBLE -> SqlTypeName.DOUBLE;
             case ResultKind.BINARY -> SqlTypeName.VARBINARY;
             case ResultKind.DATE -> SqlTypeName.DATE;

@@ -34,8 +34,10 @@ public final class InternalValues {
     /** Tag of a parameter Calcite types as INTEGER (LIMIT/OFFSET): a Java Integer inside. */
     public static final char INT32 = 'L';
 
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
     public static char tag(RelDataType type) {
-        return tag(type.getSqlTypeName());
+        return UnsignedBigintType.is(type) ? ResultKind.UNSIGNED : tag(type.getSqlTypeName());
     }
 
     public static char tag(SqlTypeName t) {
@@ -53,8 +55,14 @@ public final class InternalValues {
         };
     }
 
-    /** Calcite type of a declared column type. Every integer kind is BIGINT: values are Longs. */
+    /**
+     * Calcite type of a declared column type. Every integer kind is BIGINT (values are Longs)
+     * except BIGINT UNSIGNED, which is {@link UnsignedBigintType} (BigDecimals inside Calcite).
+     */
     public static RelDataType relType(RelDataTypeFactory f, ColumnType t, boolean nullable) {
+        if (t.kind() == io.strata.optimizer.catalog.TypeKind.BIGINT && t.unsigned()) {
+            return UnsignedBigintType.of(f, nullable);
+        }
         RelDataType r = switch (t.kind()) {
             case TINYINT, SMALLINT, MEDIUMINT, INT, BIGINT, YEAR, BIT -> f.createSqlType(SqlTypeName.BIGINT);
             case DECIMAL -> f.createSqlType(SqlTypeName.DECIMAL, t.precision() > 0 ? t.precision() : 10, Math.max(0, t.scale()));
@@ -79,6 +87,11 @@ public final class InternalValues {
                 return v instanceof Long ? v : MysqlValues.toLong(v, ctx);
             case INT32:
                 return (int) Math.max(0, Math.min(Integer.MAX_VALUE, MysqlValues.toLong(v, ctx)));
+            case ResultKind.UNSIGNED:
+                if (v instanceof Long l) {
+                    return BigDecimal.valueOf(l);
+                }
+                return v instanceof java.math.BigInteger b ? new BigDecimal(b) : MysqlValues.toDecimal(v, ctx);
             case ResultKind.DECIMAL: {
                 BigDecimal d = MysqlValues.toDecimal(v, ctx);
                 return d == null ? null : d.scale() == scale ? d : d.setScale(scale, RoundingMode.HALF_UP);
@@ -116,6 +129,10 @@ public final class InternalValues {
         switch (tag) {
             case ResultKind.INTEGER:
                 return v instanceof Long ? v : ((Number) v).longValue();
+            case ResultKind.UNSIGNED: {
+                BigDecimal d = (BigDecimal) v;
+                return d.signum() >= 0 && d.compareTo(LONG_MAX) <= 0 ? (Object) d.longValue() : MysqlValues.unsigned(d.toBigInteger());
+            }
             case ResultKind.DOUBLE:
                 return v instanceof Double ? v : ((Number) v).doubleValue();
             case ResultKind.BINARY:
@@ -149,7 +166,10 @@ public final class InternalValues {
         if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte || v instanceof Boolean) {
             return ResultKind.INTEGER;
         }
-        if (v instanceof BigDecimal || v instanceof java.math.BigInteger) {
+        if (v instanceof java.math.BigInteger) {
+            return ResultKind.UNSIGNED;
+        }
+        if (v instanceof BigDecimal) {
             return ResultKind.DECIMAL;
         }
         if (v instanceof Double || v instanceof Float) {
@@ -174,6 +194,7 @@ public final class InternalValues {
     public static RelDataType typeOfTag(RelDataTypeFactory f, char tag, int scale) {
         RelDataType t = switch (tag) {
             case ResultKind.INTEGER -> f.createSqlType(SqlTypeName.BIGINT);
+            case ResultKind.UNSIGNED -> UnsignedBigintType.of(f, false);
             case ResultKind.DECIMAL -> f.createSqlType(SqlTypeName.DECIMAL, MysqlTypeSystem.MAX_PRECISION, Math.min(scale, MysqlTypeSystem.MAX_SCALE));
             case ResultKind.DOUBLE -> f.createSqlType(SqlTypeName.DOUBLE);
             case ResultKind.BINARY -> f.createSqlType(SqlTypeName.VARBINARY);

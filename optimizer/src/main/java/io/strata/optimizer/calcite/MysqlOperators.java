@@ -1,5 +1,6 @@
 package io.strata.optimizer.calcite;
 
+import io.strata.optimizer.func.MysqlValues;
 import io.strata.optimizer.func.ResultKind;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
@@ -8,6 +9,7 @@ import org.apache.calcite.sql.type.SqlReturnTypeInference;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,19 +38,20 @@ public final class MysqlOperators {
         def(m, "times", "times", 2, 2, MysqlOperators::multiplicative);
         def(m, "divide", "divide", 2, 2, MysqlOperators::division);
         def(m, "avg_div", "avg_div", 2, 2, MysqlOperators::division);
-        def(m, "div", "intdiv", 2, 2, fixed(SqlTypeName.BIGINT));
+        def(m, "div", "intdiv", 2, 2, b -> anyUnsigned(b) ? unsignedType(b) : nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.BIGINT)));
         def(m, "mod", "mod", 2, 2, MysqlOperators::modulo);
-        def(m, "neg", "neg", 1, 1, b -> numericOf(b, 0));
-        // bit operations on 64 bits (MySQL's are BIGINT UNSIGNED; values above 2^63 are not representable yet)
-        def(m, "bit_and", "bit_and", 2, 2, fixed(SqlTypeName.BIGINT));
-        def(m, "bit_or", "bit_or", 2, 2, fixed(SqlTypeName.BIGINT));
-        def(m, "bit_xor", "bit_xor", 2, 2, fixed(SqlTypeName.BIGINT));
-        def(m, "shift_left", "shift_left", 2, 2, fixed(SqlTypeName.BIGINT));
-        def(m, "shift_right", "shift_right", 2, 2, fixed(SqlTypeName.BIGINT));
-        def(m, "bit_not", "bit_not", 1, 1, fixed(SqlTypeName.BIGINT));
+        def(m, "neg", "neg", 1, 1, b -> isUnsigned(b, 0) ? nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.BIGINT))
+                : numericOf(b, 0));
+        // bit operations work on 64 bits and give BIGINT UNSIGNED, as in MySQL
+        def(m, "bit_and", "bit_and", 2, 2, MysqlOperators::unsignedType);
+        def(m, "bit_or", "bit_or", 2, 2, MysqlOperators::unsignedType);
+        def(m, "bit_xor", "bit_xor", 2, 2, MysqlOperators::unsignedType);
+        def(m, "shift_left", "shift_left", 2, 2, MysqlOperators::unsignedType);
+        def(m, "shift_right", "shift_right", 2, 2, MysqlOperators::unsignedType);
+        def(m, "bit_not", "bit_not", 1, 1, MysqlOperators::unsignedType);
         def(m, "to_double", "to_double", 1, 1, fixed(SqlTypeName.DOUBLE));
         // SUM's argument: integers are summed as DECIMAL like MySQL (no BIGINT overflow)
-        def(m, "sum_arg", "sum_arg", 1, 1, b -> switch (numClass(b.getOperandType(0))) {
+        def(m, "sum_arg", "sum_arg", 1, 1, b -> switch (numClass(b, 0)) {
             case 0 -> decimal(b, 20, 0);
             case 1 -> decimal(b, precisionOf(b.getOperandType(0)), scaleOf(b.getOperandType(0)));
             default -> nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.DOUBLE));
@@ -92,7 +95,7 @@ public final class MysqlOperators {
         def(m, "ascii", "ascii", 1, 1, fixed(SqlTypeName.BIGINT));
         def(m, "hex", "hex", 1, 1, fixed(SqlTypeName.VARCHAR));
         // math
-        def(m, "abs", "abs", 1, 1, b -> numericOf(b, 0));
+        def(m, "abs", "abs", 1, 1, b -> isUnsigned(b, 0) ? unsignedType(b) : numericOf(b, 0));
         def(m, "ceil", "ceil", 1, 1, MysqlOperators::integral);
         def(m, "ceiling", "ceil", 1, 1, MysqlOperators::integral);
         def(m, "floor", "floor", 1, 1, MysqlOperators::integral);
@@ -147,7 +150,7 @@ public final class MysqlOperators {
         def(m, "extract", "extract", 2, 2, fixed(SqlTypeName.BIGINT));
         // casts: the target type is given by trailing literal operands where it has parameters
         def(m, "cast_signed", "cast_signed", 1, 1, fixed(SqlTypeName.BIGINT));
-        def(m, "cast_unsigned", "cast_unsigned", 1, 1, fixed(SqlTypeName.BIGINT));
+        def(m, "cast_unsigned", "cast_unsigned", 1, 1, MysqlOperators::unsignedType);
         def(m, "cast_char", "cast_char", 1, 2, b -> b.getOperandCount() == 2 && b.isOperandLiteral(1, false)
                 ? nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.VARCHAR, Math.max(1, b.getOperandLiteralValue(1, Integer.class))))
                 : nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.VARCHAR)));
@@ -207,8 +210,51 @@ public final class MysqlOperators {
                 scale == null ? 0 : scale);
     }
 
+    private static RelDataType unsignedType(SqlOperatorBinding b) {
+        return UnsignedBigintType.of(b.getTypeFactory(), true);
+    }
+
+    /**
+     * Whether an operand is BIGINT UNSIGNED: of that type, or an integer literal above 2^63-1
+     * (MySQL types {@code 18446744073709551615} as BIGINT UNSIGNED; Calcite as DECIMAL(20, 0)).
+     */
+    private static boolean isUnsigned(SqlOperatorBinding b, int i) {
+        RelDataType t = b.getOperandType(i);
+        if (UnsignedBigintType.is(t)) {
+            return true;
+        }
+        if (t.getSqlTypeName() == SqlTypeName.DECIMAL && t.getScale() == 0 && b.isOperandLiteral(i, false)) {
+            BigDecimal v = b.getOperandLiteralValue(i, BigDecimal.class);
+            return v != null && v.compareTo(LONG_MAX) > 0 && v.compareTo(MysqlValues.UNSIGNED_MAX) <= 0;
+        }
+        return false;
+    }
+
+    private static boolean anyUnsigned(SqlOperatorBinding b) {
+        for (int i = 0; i < b.getOperandCount(); i++) {
+            if (isUnsigned(b, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
+    /** The integer result type of integer operands: BIGINT UNSIGNED when any is unsigned (MySQL), else BIGINT. */
+    private static RelDataType integer(SqlOperatorBinding b) {
+        return anyUnsigned(b) ? unsignedType(b) : nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.BIGINT));
+    }
+
+    private static int numClass(SqlOperatorBinding b, int i) {
+        return isUnsigned(b, i) ? 0 : numClass(b.getOperandType(i));
+    }
+
     /** Numeric class of an operand: 0 integer, 1 decimal, 2 double (strings and others count as double). */
     private static int numClass(RelDataType t) {
+        if (UnsignedBigintType.is(t)) {
+            return 0;
+        }
         SqlTypeName n = t.getSqlTypeName();
         return switch (n) {
             case TINYINT, SMALLINT, INTEGER, BIGINT, BOOLEAN, NULL -> 0;
@@ -241,7 +287,7 @@ public final class MysqlOperators {
     private static int widest(SqlOperatorBinding b) {
         int c = 0;
         for (int i = 0; i < b.getOperandCount(); i++) {
-            c = Math.max(c, numClass(b.getOperandType(i)));
+            c = Math.max(c, numClass(b, i));
         }
         return c;
     }
@@ -259,7 +305,7 @@ public final class MysqlOperators {
         RelDataType x = b.getOperandType(0);
         RelDataType y = b.getOperandType(1);
         return switch (widest(b)) {
-            case 0 -> nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.BIGINT));
+            case 0 -> integer(b);
             case 1 -> {
                 int s = Math.max(scaleOf(x), scaleOf(y));
                 int intDigits = Math.max(precisionOf(x) - scaleOf(x), precisionOf(y) - scaleOf(y));
@@ -273,7 +319,7 @@ public final class MysqlOperators {
         RelDataType x = b.getOperandType(0);
         RelDataType y = b.getOperandType(1);
         return switch (widest(b)) {
-            case 0 -> nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.BIGINT));
+            case 0 -> integer(b);
             case 1 -> decimal(b, precisionOf(x) + precisionOf(y), scaleOf(x) + scaleOf(y));
             default -> nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.DOUBLE));
         };
@@ -293,26 +339,26 @@ public final class MysqlOperators {
         RelDataType x = b.getOperandType(0);
         RelDataType y = b.getOperandType(1);
         return switch (widest(b)) {
-            case 0 -> nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.BIGINT));
+            case 0 -> integer(b);
             case 1 -> decimal(b, Math.max(precisionOf(x), precisionOf(y)), Math.max(scaleOf(x), scaleOf(y)));
             default -> nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.DOUBLE));
         };
     }
 
     private static RelDataType integral(SqlOperatorBinding b) {
-        return numClass(b.getOperandType(0)) == 2
+        return numClass(b, 0) == 2
                 ? nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.DOUBLE))
-                : nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.BIGINT));
+                : integer(b);
     }
 
     private static RelDataType rounding(SqlOperatorBinding b) {
         RelDataType x = b.getOperandType(0);
-        int cls = numClass(x);
+        int cls = numClass(b, 0);
         if (cls == 2) {
             return nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.DOUBLE));
         }
         if (cls == 0) {
-            return nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.BIGINT));
+            return isUnsigned(b, 0) ? unsignedType(b) : nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.BIGINT));
         }
         int digits = 0;
         if (b.getOperandCount() > 1) {
@@ -343,6 +389,14 @@ public final class MysqlOperators {
                     intDigits = Math.max(intDigits, precisionOf(b.getOperandType(i)) - scaleOf(b.getOperandType(i)));
                 }
                 return decimal(b, intDigits + s, s);
+            }
+            if (cls == 0 && anyUnsigned(b)) {
+                // all unsigned stays unsigned; mixed with signed needs both ranges
+                boolean all = true;
+                for (int i = 0; i < b.getOperandCount(); i++) {
+                    all &= isUnsigned(b, i) || b.getOperandType(i).getSqlTypeName() == SqlTypeName.NULL;
+                }
+                return all ? unsignedType(b) : decimal(b, UnsignedBigintType.PRECISION, 0);
             }
             return nullable(b, b.getTypeFactory().createSqlType(cls == 0 ? SqlTypeName.BIGINT : SqlTypeName.DOUBLE));
         }

@@ -52,6 +52,10 @@ final class ResultColumns {
 
     static ColumnMeta expression(String label, RelDataType type) {
         int flags = type.isNullable() ? 0 : ColumnMeta.NOT_NULL_FLAG;
+        if (UnsignedBigintType.is(type)) {
+            return ColumnMeta.expression(label, MysqlType.LONGLONG, UnsignedBigintType.PRECISION, 0,
+                    flags | ColumnMeta.NUM_FLAG | ColumnMeta.BINARY_FLAG | ColumnMeta.UNSIGNED_FLAG, ColumnMeta.CHARSET_BINARY);
+        }
         return switch (type.getSqlTypeName()) {
             case BOOLEAN -> ColumnMeta.expression(label, MysqlType.LONGLONG, 1, 0, flags | ColumnMeta.NUM_FLAG | ColumnMeta.BINARY_FLAG,
                     ColumnMeta.CHARSET_BINARY);

@@ -20,10 +20,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import static io.strata.optimizer.func.MysqlValues.bitsOf;
 import static io.strata.optimizer.func.MysqlValues.toDecimal;
 import static io.strata.optimizer.func.MysqlValues.toDouble;
 import static io.strata.optimizer.func.MysqlValues.toLong;
 import static io.strata.optimizer.func.MysqlValues.toStr;
+import static io.strata.optimizer.func.MysqlValues.unsignedOfBits;
 
 /**
  * The bodies of the MySQL functions and operators Strata evaluates itself rather than with
@@ -80,16 +82,19 @@ public final class MysqlFunctions {
     private static void arithmetic(Map<String, MysqlFunction> m) {
         m.put("plus", strict((ctx, a, r) -> switch (r.kind()) {
             case ResultKind.INTEGER -> exact(() -> Math.addExact(toLong(a[0], ctx), toLong(a[1], ctx)), a, "+");
+            case ResultKind.UNSIGNED -> unsignedExact(toDecimal(a[0], ctx).add(toDecimal(a[1], ctx)), a, "+");
             case ResultKind.DECIMAL -> toDecimal(a[0], ctx).add(toDecimal(a[1], ctx));
             default -> checkDouble(toDouble(a[0], ctx) + toDouble(a[1], ctx), a, "+");
         }));
         m.put("minus", strict((ctx, a, r) -> switch (r.kind()) {
             case ResultKind.INTEGER -> exact(() -> Math.subtractExact(toLong(a[0], ctx), toLong(a[1], ctx)), a, "-");
+            case ResultKind.UNSIGNED -> unsignedExact(toDecimal(a[0], ctx).subtract(toDecimal(a[1], ctx)), a, "-");
             case ResultKind.DECIMAL -> toDecimal(a[0], ctx).subtract(toDecimal(a[1], ctx));
             default -> checkDouble(toDouble(a[0], ctx) - toDouble(a[1], ctx), a, "-");
         }));
         m.put("times", strict((ctx, a, r) -> switch (r.kind()) {
             case ResultKind.INTEGER -> exact(() -> Math.multiplyExact(toLong(a[0], ctx), toLong(a[1], ctx)), a, "*");
+            case ResultKind.UNSIGNED -> unsignedExact(toDecimal(a[0], ctx).multiply(toDecimal(a[1], ctx)), a, "*");
             case ResultKind.DECIMAL -> toDecimal(a[0], ctx).multiply(toDecimal(a[1], ctx));
             default -> checkDouble(toDouble(a[0], ctx) * toDouble(a[1], ctx), a, "*");
         }));
@@ -119,6 +124,13 @@ public final class MysqlFunctions {
             return toDouble(a[0], ctx) / n;
         }));
         m.put("intdiv", strict((ctx, a, r) -> {
+            if (r.kind() == ResultKind.UNSIGNED) {
+                BigDecimal d = toDecimal(a[1], ctx);
+                if (d.signum() == 0) {
+                    return divisionByZero(ctx);
+                }
+                return unsignedExact(toDecimal(a[0], ctx).divide(d, 0, RoundingMode.DOWN), a, "DIV");
+            }
             if (MysqlValues.isNumeric(a[0]) && MysqlValues.isNumeric(a[1])
                     && !(a[0] instanceof Double) && !(a[1] instanceof Double)
                     && !(a[0] instanceof BigDecimal) && !(a[1] instanceof BigDecimal)) {
@@ -151,6 +163,13 @@ public final class MysqlFunctions {
                 }
                 yield d == -1 ? 0L : toLong(a[0], ctx) % d;
             }
+            case ResultKind.UNSIGNED -> {
+                BigDecimal d = toDecimal(a[1], ctx);
+                if (d.signum() == 0) {
+                    yield divisionByZero(ctx);
+                }
+                yield unsignedExact(toDecimal(a[0], ctx).remainder(d), a, "%");
+            }
             case ResultKind.DECIMAL -> {
                 BigDecimal d = toDecimal(a[1], ctx);
                 if (d.signum() == 0) {
@@ -178,18 +197,19 @@ public final class MysqlFunctions {
             default -> -toDouble(a[0], ctx);
         }));
         m.put("to_double", strict((ctx, a, r) -> toDouble(a[0], ctx)));
-        m.put("bit_and", strict((ctx, a, r) -> toLong(a[0], ctx) & toLong(a[1], ctx)));
-        m.put("bit_or", strict((ctx, a, r) -> toLong(a[0], ctx) | toLong(a[1], ctx)));
-        m.put("bit_xor", strict((ctx, a, r) -> toLong(a[0], ctx) ^ toLong(a[1], ctx)));
+        // bit operations: 64 bits in, BIGINT UNSIGNED out
+        m.put("bit_and", strict((ctx, a, r) -> unsignedOfBits(bitsOf(a[0], ctx) & bitsOf(a[1], ctx))));
+        m.put("bit_or", strict((ctx, a, r) -> unsignedOfBits(bitsOf(a[0], ctx) | bitsOf(a[1], ctx))));
+        m.put("bit_xor", strict((ctx, a, r) -> unsignedOfBits(bitsOf(a[0], ctx) ^ bitsOf(a[1], ctx))));
         m.put("shift_left", strict((ctx, a, r) -> {
-            long n = toLong(a[1], ctx);
-            return n < 0 || n >= 64 ? 0L : toLong(a[0], ctx) << n;
+            long n = bitsOf(a[1], ctx);
+            return n < 0 || n >= 64 ? 0L : unsignedOfBits(bitsOf(a[0], ctx) << n);
         }));
         m.put("shift_right", strict((ctx, a, r) -> {
-            long n = toLong(a[1], ctx);
-            return n < 0 || n >= 64 ? 0L : toLong(a[0], ctx) >>> n;
+            long n = bitsOf(a[1], ctx);
+            return n < 0 || n >= 64 ? 0L : unsignedOfBits(bitsOf(a[0], ctx) >>> n);
         }));
-        m.put("bit_not", strict((ctx, a, r) -> ~toLong(a[0], ctx)));
+        m.put("bit_not", strict((ctx, a, r) -> unsignedOfBits(~bitsOf(a[0], ctx))));
         m.put("sum_arg", strict((ctx, a, r) -> r.kind() == ResultKind.DECIMAL ? toDecimal(a[0], ctx) : toDouble(a[0], ctx)));
     }
 
@@ -203,6 +223,10 @@ public final class MysqlFunctions {
         } catch (ArithmeticException e) {
             throw ErrorCode.DATA_OUT_OF_RANGE.error("BIGINT", "(" + toStr(a[0]) + " " + sym + " " + toStr(a[1]) + ")");
         }
+    }
+
+    private static Object unsignedExact(BigDecimal result, Object[] a, String sym) {
+        return MysqlValues.unsignedResult(result, "(" + toStr(a[0]) + " " + sym + " " + toStr(a[1]) + ")");
     }
 
     private static Object checkDouble(double d, Object[] a, String sym) {
@@ -484,16 +508,19 @@ public final class MysqlFunctions {
                 }
                 yield Math.abs(v);
             }
+            case ResultKind.UNSIGNED -> a[0];
             case ResultKind.DECIMAL -> toDecimal(a[0], ctx).abs();
             default -> Math.abs(toDouble(a[0], ctx));
         }));
         m.put("ceil", strict((ctx, a, r) -> switch (r.kind()) {
             case ResultKind.INTEGER -> toDecimal(a[0], ctx).setScale(0, RoundingMode.CEILING).longValueExact();
+            case ResultKind.UNSIGNED -> a[0];
             case ResultKind.DECIMAL -> toDecimal(a[0], ctx).setScale(0, RoundingMode.CEILING);
             default -> Math.ceil(toDouble(a[0], ctx));
         }));
         m.put("floor", strict((ctx, a, r) -> switch (r.kind()) {
             case ResultKind.INTEGER -> toDecimal(a[0], ctx).setScale(0, RoundingMode.FLOOR).longValueExact();
+            case ResultKind.UNSIGNED -> a[0];
             case ResultKind.DECIMAL -> toDecimal(a[0], ctx).setScale(0, RoundingMode.FLOOR);
             default -> Math.floor(toDouble(a[0], ctx));
         }));
@@ -552,6 +579,10 @@ public final class MysqlFunctions {
             case ResultKind.INTEGER: {
                 BigDecimal v = toDecimal(a[0], ctx).setScale(d, mode);
                 return v.setScale(0, mode).longValueExact();
+            }
+            case ResultKind.UNSIGNED: {
+                BigDecimal v = toDecimal(a[0], ctx).setScale(d, mode);
+                return MysqlValues.unsignedResult(v.setScale(0, mode), toStr(a[0]));
             }
             case ResultKind.DECIMAL: {
                 BigDecimal v = toDecimal(a[0], ctx).setScale(d, mode);
@@ -727,16 +758,15 @@ public final class MysqlFunctions {
                     return p.startsWith("-") ? Long.MIN_VALUE : Long.MAX_VALUE;
                 }
             }
+            if (a[0] instanceof BigInteger bi) {
+                return bi.longValue(); // BIGINT UNSIGNED above 2^63-1 wraps, as in MySQL
+            }
+            if (a[0] instanceof BigDecimal d && d.scale() == 0 && d.signum() > 0 && d.compareTo(MysqlValues.UNSIGNED_MAX) <= 0) {
+                return d.toBigInteger().longValue(); // an unsigned literal such as 18446744073709551615
+            }
             return toLong(a[0], ctx);
         }));
-        m.put("cast_unsigned", strict((ctx, a, r) -> {
-            Long v = toLong(a[0], ctx);
-            if (v < 0) {
-                // BIGINT UNSIGNED beyond Long.MAX_VALUE is not representable here (TypeKind): report it
-                return new BigInteger(Long.toUnsignedString(v));
-            }
-            return v;
-        }));
+        m.put("cast_unsigned", strict((ctx, a, r) -> castUnsigned(ctx, a[0])));
         m.put("cast_char", strict((ctx, a, r) -> {
             String s = toStr(a[0]);
             if (a.length > 1 && a[1] != null) {
@@ -753,6 +783,41 @@ public final class MysqlFunctions {
         m.put("cast_datetime", strict((ctx, a, r) -> MysqlTemporals.toDateTime(a[0], ctx)));
         m.put("cast_time", strict((ctx, a, r) -> MysqlTemporals.toTime(a[0], ctx)));
         m.put("cast_binary", strict((ctx, a, r) -> MysqlValues.toBytes(a[0])));
+    }
+
+    /**
+     * CAST(x AS UNSIGNED), MySQL's way: integers keep their 64 bits ({@code CAST(-1 AS UNSIGNED)}
+     * is 2^64-1), so do doubles once rounded; an exact decimal is clamped to 0 … 2^64-1; a string
+     * is read as an integer, a negative one converted to its complement with a warning.
+     */
+    private static Object castUnsigned(StatementContext ctx, Object v) {
+        if (v instanceof BigInteger || v instanceof Long) {
+            return v instanceof Long l ? unsignedOfBits(l) : v;
+        }
+        if (v instanceof BigDecimal d) {
+            BigDecimal i = d.setScale(0, RoundingMode.HALF_UP);
+            return i.signum() < 0 ? 0L : MysqlValues.unsigned(i.min(MysqlValues.UNSIGNED_MAX).toBigInteger());
+        }
+        if (v instanceof String || v instanceof byte[]) {
+            String s = toStr(v).trim();
+            String p = MysqlValues.integerPrefix(s);
+            if (p.length() != s.length()) {
+                MysqlValues.truncatedWarning(ctx, "INTEGER", s);
+            }
+            if (p.isEmpty() || p.equals("-") || p.equals("+")) {
+                return 0L;
+            }
+            BigInteger i = new BigInteger(p);
+            if (i.signum() < 0) {
+                if (ctx != null) {
+                    ctx.warn("Note", ErrorCode.INTERNAL.mysqlCode(),
+                            "Cast to unsigned converted negative integer to it's positive complement");
+                }
+                return unsignedOfBits(i.bitLength() > 63 ? Long.MIN_VALUE : i.longValue());
+            }
+            return MysqlValues.unsigned(i.min(MysqlValues.UNSIGNED_MAX.toBigInteger()));
+        }
+        return unsignedOfBits(bitsOf(v, ctx));
     }
 
     // ---------------------------------------------------------------- session values

@@ -29,6 +29,56 @@ public final class MysqlValues {
     private MysqlValues() {
     }
 
+    private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
+    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+    /** The largest BIGINT UNSIGNED, 2^64-1. */
+    public static final BigDecimal UNSIGNED_MAX = new BigDecimal(TWO_64.subtract(BigInteger.ONE));
+
+    /**
+     * A BIGINT UNSIGNED value as the engine holds it: a Long up to 2^63-1 (so the common values
+     * cost what signed ones do), a BigInteger above. {@code v} must lie in 0 … 2^64-1.
+     */
+    public static Object unsigned(BigInteger v) {
+        return v.compareTo(LONG_MAX) <= 0 ? (Object) v.longValue() : v;
+    }
+
+    /** The BIGINT UNSIGNED value whose 64 bits are {@code bits} (two's complement read as unsigned). */
+    public static Object unsignedOfBits(long bits) {
+        return bits >= 0 ? (Object) bits : BigInteger.valueOf(bits).add(TWO_64);
+    }
+
+    /** The 64 bits of a BIGINT UNSIGNED (or BIGINT) value: 2^64-1 and -1 have the same bits. */
+    public static long bitsOf(Object v, StatementContext ctx) {
+        if (v instanceof Long l) {
+            return l;
+        }
+        if (v instanceof BigInteger bi) {
+            return bi.longValue();
+        }
+        BigDecimal d = toDecimal(v, ctx);
+        if (d.signum() >= 0 && d.compareTo(UNSIGNED_MAX) > 0) {
+            return -1L;
+        }
+        BigInteger i = d.setScale(0, RoundingMode.HALF_UP).toBigInteger();
+        return i.bitLength() > 63 && i.signum() < 0 ? Long.MIN_VALUE : i.longValue();
+    }
+
+    /**
+     * An exact integer result of unsigned arithmetic as a BIGINT UNSIGNED value; outside
+     * 0 … 2^64-1 it is error 1690 naming {@code expression}.
+     */
+    public static Object unsignedResult(BigDecimal d, String expression) {
+        if (d.signum() < 0 || d.compareTo(UNSIGNED_MAX) > 0) {
+            throw ErrorCode.DATA_OUT_OF_RANGE.error("BIGINT UNSIGNED", expression);
+        }
+        return unsigned(d.setScale(0, RoundingMode.DOWN).toBigInteger());
+    }
+
+    /** A BIGINT UNSIGNED value as an exact decimal (how Calcite holds it). */
+    public static BigDecimal unsignedToDecimal(Object v) {
+        return v instanceof Long l ? BigDecimal.valueOf(l) : new BigDecimal((BigInteger) v);
+    }
+
     private static final DateTimeFormatter DATETIME_OUT = new DateTimeFormatterBuilder()
             .appendPattern("yyyy-MM-dd HH:mm:ss")
             .optionalStart().appendFraction(ChronoField.MICRO_OF_SECOND, 0, 6, true).optionalEnd()

@@ -23,6 +23,7 @@ import java.time.ZoneOffset;
  *   <li>DECIMAL: flag, sign byte, then for non-zero values the exponent and the digit string
  *       (as BYTES), all inverted for negative values</li>
  * </ul>
+ * BIGINT UNSIGNED values are INT up to 2^63-1 and UINT above ({@link #encodeUnsigned}).
  * Temporal values are encoded as INT: DATE as epoch day, DATETIME as microseconds since
  * 1970-01-01 00:00 (no zone), TIME as microseconds of the day.
  */
@@ -54,6 +55,23 @@ public final class MemComparable {
 
     public static void encodeUint(ByteWriter w, long v) {
         w.put(UINT_FLAG).putLongBE(v);
+    }
+
+    /**
+     * A BIGINT UNSIGNED value (0 … 2^64-1) given as a BigInteger. Below 2^63 it is encoded as the
+     * INT it equals, so the engine's two forms of one unsigned value (a Long up to 2^63-1, a
+     * BigInteger above) always encode alike; the rest as UINT, whose flag sorts after INT, so an
+     * unsigned column keeps its order across the boundary.
+     */
+    public static void encodeUnsigned(ByteWriter w, BigInteger v) {
+        if (v.signum() < 0 || v.bitLength() > 64) {
+            throw new IllegalArgumentException("not a BIGINT UNSIGNED value: " + v);
+        }
+        if (v.bitLength() < 64) {
+            encodeInt(w, v.longValue());
+        } else {
+            encodeUint(w, v.longValue());
+        }
     }
 
     public static void encodeDouble(ByteWriter w, double d) {
@@ -129,7 +147,7 @@ public final class MemComparable {
         } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
             encodeInt(w, ((Number) v).longValue());
         } else if (v instanceof BigInteger bi) {
-            encodeUint(w, bi.longValue());
+            encodeUnsigned(w, bi);
         } else if (v instanceof BigDecimal bd) {
             encodeDecimal(w, bd);
         } else if (v instanceof Double || v instanceof Float) {

@@ -15,7 +15,8 @@ import java.time.LocalTime;
  * <pre>
  *   version:u8 = 1, count:uvarint, then count times: columnId:uvarint, tag:u8, payload
  * </pre>
- * Payloads by tag: NULL none; INT zigzag varint; UINT uvarint; DOUBLE 8 bytes; DECIMAL scale
+ * Payloads by tag: NULL none; INT zigzag varint; UINT uvarint (a BigInteger, BIGINT UNSIGNED; read
+ * back as a Long when it is below 2^63); DOUBLE 8 bytes; DECIMAL scale
  * varint + unscaled length uvarint + two's-complement bytes; STRING and BYTES length uvarint +
  * bytes; DATE zigzag epoch day; DATETIME zigzag micros; TIME zigzag micros of day.
  */
@@ -63,6 +64,9 @@ public final class RowCodec {
         } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
             w.put(T_INT).putVarint(((Number) v).longValue());
         } else if (v instanceof BigInteger bi) {
+            if (bi.signum() < 0 || bi.bitLength() > 64) {
+                throw new IllegalArgumentException("not a BIGINT UNSIGNED value: " + bi);
+            }
             w.put(T_UINT).putUVarint(bi.longValue());
         } else if (v instanceof Double || v instanceof Float) {
             w.put(T_DOUBLE).putLongBE(Double.doubleToRawLongBits(((Number) v).doubleValue()));
@@ -126,7 +130,11 @@ public final class RowCodec {
         return switch (tag) {
             case T_NULL -> null;
             case T_INT -> r.getVarint();
-            case T_UINT -> new BigInteger(Long.toUnsignedString(r.getUVarint()));
+            case T_UINT -> {
+                // BIGINT UNSIGNED as the engine holds it: Long up to 2^63-1, BigInteger above
+                long bits = r.getUVarint();
+                yield bits >= 0 ? (Object) bits : new BigInteger(Long.toUnsignedString(bits));
+            }
             case T_DOUBLE -> Double.longBitsToDouble(r.getLongBE());
             case T_DECIMAL -> {
                 int scale = (int) r.getVarint();

@@ -61,6 +61,20 @@ class MemComparableTest {
     }
 
     @Test
+    void unsignedBigintOrderAcrossTwoToThe63() {
+        // the engine holds BIGINT UNSIGNED as Long up to 2^63-1 and BigInteger above
+        BigInteger two63 = BigInteger.ONE.shiftLeft(63);
+        List<Object> values = List.of(0L, 1L, Long.MAX_VALUE - 1, Long.MAX_VALUE, two63, two63.add(BigInteger.ONE),
+                BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE));
+        Comparator<Object> numeric = Comparator.comparing(o -> o instanceof BigInteger b ? b : BigInteger.valueOf((Long) o));
+        assertOrderPreserved(values, MemComparable::encodeDatum, numeric);
+        // one value, one encoding, whichever form it comes in
+        assertArrayEquals(enc(MemComparable::encodeDatum, (Object) 7L), enc(MemComparable::encodeDatum, (Object) BigInteger.valueOf(7)));
+        assertThrows(IllegalArgumentException.class, () -> enc(MemComparable::encodeDatum, (Object) BigInteger.ONE.shiftLeft(64)));
+        assertThrows(IllegalArgumentException.class, () -> enc(MemComparable::encodeDatum, (Object) BigInteger.valueOf(-1)));
+    }
+
+    @Test
     void uintOrderAndRoundTrip() {
         List<Long> values = new ArrayList<>(List.of(0L, 1L, -1L, Long.MAX_VALUE, Long.MIN_VALUE));
         for (int i = 0; i < 200; i++) {

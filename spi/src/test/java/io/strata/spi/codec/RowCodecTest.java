@@ -36,6 +36,18 @@ class RowCodecTest {
     }
 
     @Test
+    void unsignedValuesReadBackInTheEngineForm() {
+        BigInteger max = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+        byte[] row = RowCodec.encode(new int[]{1, 2, 3}, new Object[]{max, BigInteger.valueOf(42), BigInteger.ONE.shiftLeft(63)});
+        Object[] out = new Object[3];
+        RowCodec.decode(row, new int[]{1, 2, 3}, out);
+        assertEquals(max, out[0]);
+        assertEquals(42L, out[1]);
+        assertEquals(BigInteger.ONE.shiftLeft(63), out[2]);
+        assertThrows(IllegalArgumentException.class, () -> RowCodec.encode(new int[]{1}, new Object[]{BigInteger.valueOf(-1)}));
+    }
+
+    @Test
     void absentColumnsAreMarkedAndUnrequestedOnesSkipped() {
         byte[] row = RowCodec.encode(IDS, VALUES);
         int[] wanted = {300, 99, 6, 1, 4};

@@ -98,7 +98,9 @@ final class MetaCodec {
             return null;
         }
         if (kind.isInteger()) {
-            return Long.parseLong(text);
+            // BIGINT UNSIGNED above 2^63-1 is a BigInteger, like every value of such a column
+            java.math.BigInteger i = new java.math.BigInteger(text);
+            return i.bitLength() < 64 ? (Object) i.longValue() : i;
         }
         if (kind.isBinary()) {
             return Base64.getDecoder().decode(text);

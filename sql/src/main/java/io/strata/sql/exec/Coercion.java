@@ -3,6 +3,7 @@ package io.strata.sql.exec;
 import io.strata.optimizer.catalog.ColumnDef;
 import io.strata.optimizer.catalog.ColumnType;
 import io.strata.optimizer.catalog.TypeKind;
+import io.strata.optimizer.func.MysqlValues;
 import io.strata.sql.catalog.ValueFormat;
 import io.strata.spi.ErrorCode;
 import io.strata.spi.StrataException;
@@ -201,8 +202,7 @@ public final class Coercion {
             };
             if (t.unsigned()) {
                 min = BigInteger.ZERO;
-                // BIGINT UNSIGNED above Long.MAX_VALUE is not supported yet (see TypeKind)
-                max = bits == 64 ? BigInteger.valueOf(Long.MAX_VALUE) : BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE);
+                max = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE);
             } else {
                 min = BigInteger.ONE.shiftLeft(bits - 1).negate();
                 max = BigInteger.ONE.shiftLeft(bits - 1).subtract(BigInteger.ONE);
@@ -212,9 +212,14 @@ public final class Coercion {
             return rangeProblem(c, row, min.longValue());
         }
         if (i.compareTo(max) > 0) {
-            return rangeProblem(c, row, max.longValue());
+            return rangeProblem(c, row, integerValue(max));
         }
-        return i.longValue();
+        return integerValue(i);
+    }
+
+    /** An integer column's value: a Long, or for BIGINT UNSIGNED above 2^63-1 a BigInteger. */
+    private static Object integerValue(BigInteger i) {
+        return i.bitLength() < 64 ? (Object) i.longValue() : MysqlValues.unsigned(i);
     }
 
     private Object toDecimal(ColumnDef c, Object value, int row) {
