@@ -239,8 +239,8 @@ public final class CalciteQueryPlanner implements QueryPlanner {
         StringBuilder sb = new StringBuilder();
         for (Object p : params) {
             sb.append(p == null ? 'S' : InternalValues.tagOfValue(p));
-            if (p instanceof java.math.BigDecimal d) {
-                sb.append(d.scale());
+            if (p instanceof java.math.BigDecimal || p instanceof java.time.LocalDateTime || p instanceof java.time.LocalTime) {
+                sb.append(InternalValues.scaleOfValue(p));
             }
         }
         return sb.toString();
@@ -375,6 +375,8 @@ public final class CalciteQueryPlanner implements QueryPlanner {
                 CoreRules.JOIN_SUB_QUERY_TO_CORRELATE));
         RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(s.cluster, s.reader);
         rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
+        TemporalRexRewriter temporals = new TemporalRexRewriter(s.cluster.getRexBuilder(), ops);
+        rel = temporals.rewrite(rel);
 
         // 2. heuristic: filters down to the scans, then into them
         rel = hep(rel, List.of(CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH, CoreRules.FILTER_MERGE,
@@ -415,8 +417,9 @@ public final class CalciteQueryPlanner implements QueryPlanner {
             }
             best = EnumerableProject.create(best, exprs, RexUtil.createStructType(s.typeFactory, exprs, names, null));
         }
-        // 4. EnumerableProject/Filter are not directly implementable: merge them into EnumerableCalcs
-        return hep(best, Programs.CALC_RULES);
+        // 4. EnumerableProject/Filter are not directly implementable: merge them into EnumerableCalcs;
+        // temporal CASTs and literals the planner made on the way are Strata's conversions too
+        return temporals.rewrite(hep(best, Programs.CALC_RULES));
     }
 
     /**

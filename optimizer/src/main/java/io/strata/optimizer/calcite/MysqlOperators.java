@@ -113,16 +113,17 @@ public final class MysqlOperators {
         def(m, "pi", "pi", 0, 0, fixed(SqlTypeName.DOUBLE));
         def(m, "rand", "rand", 0, 1, fixed(SqlTypeName.DOUBLE));
         // date and time
-        def(m, "now", "now", 0, 1, fixed(SqlTypeName.TIMESTAMP));
-        def(m, "current_timestamp", "now", 0, 1, fixed(SqlTypeName.TIMESTAMP));
-        def(m, "localtime", "now", 0, 1, fixed(SqlTypeName.TIMESTAMP));
-        def(m, "localtimestamp", "now", 0, 1, fixed(SqlTypeName.TIMESTAMP));
-        def(m, "sysdate", "sysdate", 0, 1, fixed(SqlTypeName.TIMESTAMP));
-        def(m, "utc_timestamp", "utc_timestamp", 0, 1, fixed(SqlTypeName.TIMESTAMP));
+        // date and time: DATETIME/TIME results carry MySQL's fractional-seconds precision (fsp)
+        def(m, "now", "now", 0, 1, withFsp(false, 0));
+        def(m, "current_timestamp", "now", 0, 1, withFsp(false, 0));
+        def(m, "localtime", "now", 0, 1, withFsp(false, 0));
+        def(m, "localtimestamp", "now", 0, 1, withFsp(false, 0));
+        def(m, "sysdate", "sysdate", 0, 1, withFsp(false, 0));
+        def(m, "utc_timestamp", "utc_timestamp", 0, 1, withFsp(false, 0));
         def(m, "curdate", "curdate", 0, 0, fixed(SqlTypeName.DATE));
         def(m, "current_date", "curdate", 0, 0, fixed(SqlTypeName.DATE));
-        def(m, "curtime", "curtime", 0, 1, fixed(SqlTypeName.TIME));
-        def(m, "current_time", "curtime", 0, 1, fixed(SqlTypeName.TIME));
+        def(m, "curtime", "curtime", 0, 1, withFsp(true, 0));
+        def(m, "current_time", "curtime", 0, 1, withFsp(true, 0));
         def(m, "date", "date", 1, 1, fixed(SqlTypeName.DATE));
         def(m, "year", "year", 1, 1, fixed(SqlTypeName.BIGINT));
         def(m, "month", "month", 1, 1, fixed(SqlTypeName.BIGINT));
@@ -142,11 +143,14 @@ public final class MysqlOperators {
         def(m, "date_sub", "date_sub", 3, 3, MysqlOperators::dateArith);
         def(m, "datediff", "datediff", 2, 2, fixed(SqlTypeName.BIGINT));
         def(m, "date_format", "date_format", 2, 2, fixed(SqlTypeName.VARCHAR));
+        def(m, "timestampdiff", "timestampdiff", 3, 3, fixed(SqlTypeName.BIGINT));
+        def(m, "timestampadd", "timestampadd", 3, 3, MysqlOperators::timestampAdd);
         def(m, "str_to_date", "str_to_date", 2, 2, MysqlOperators::strToDate);
         def(m, "unix_timestamp", "unix_timestamp", 0, 1, fixed(SqlTypeName.BIGINT));
         def(m, "from_unixtime", "from_unixtime", 1, 2,
                 b -> b.getOperandCount() == 2 ? nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.VARCHAR))
-                        : nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.TIMESTAMP)));
+                        : nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.TIMESTAMP,
+                        Math.min(6, scaleOf(b.getOperandType(0))))));
         def(m, "extract", "extract", 2, 2, fixed(SqlTypeName.BIGINT));
         // casts: the target type is given by trailing literal operands where it has parameters
         def(m, "cast_signed", "cast_signed", 1, 1, fixed(SqlTypeName.BIGINT));
@@ -158,8 +162,13 @@ public final class MysqlOperators {
                 b.getOperandLiteralValue(1, Integer.class), b.getOperandLiteralValue(2, Integer.class))));
         def(m, "cast_double", "cast_double", 1, 1, fixed(SqlTypeName.DOUBLE));
         def(m, "cast_date", "cast_date", 1, 1, fixed(SqlTypeName.DATE));
-        def(m, "cast_datetime", "cast_datetime", 1, 1, fixed(SqlTypeName.TIMESTAMP));
-        def(m, "cast_time", "cast_time", 1, 1, fixed(SqlTypeName.TIME));
+        // CAST(x AS DATETIME[(fsp)]) / TIME[(fsp)]: the fsp is a literal second operand (default 0), the value is rounded to it
+        def(m, "cast_datetime", "cast_datetime", 1, 2, withFsp(false, 1));
+        def(m, "cast_time", "cast_time", 1, 2, withFsp(true, 1));
+        // implicit conversions (comparisons, CASTs Calcite adds): exact, as precise as the argument
+        def(m, "to_datetime", "to_datetime", 1, 1, b -> converted(b, false));
+        def(m, "to_time", "to_time", 1, 1, b -> converted(b, true));
+        def(m, "to_decimal", "to_decimal", 1, 1, b -> decimal(b, precisionOf(b.getOperandType(0)), scaleOf(b.getOperandType(0))));
         def(m, "cast_binary", "cast_binary", 1, 1, fixed(SqlTypeName.VARBINARY));
         // session values
         def(m, "last_insert_id", "last_insert_id", 0, 0, fixed(SqlTypeName.BIGINT));
@@ -197,6 +206,38 @@ public final class MysqlOperators {
 
     private static SqlReturnTypeInference fixed(SqlTypeName t) {
         return b -> nullable(b, b.getTypeFactory().createSqlType(t));
+    }
+
+    /** A DATETIME (or TIME) whose fsp is the literal operand {@code fspOperand} when there is one, else 0. */
+    private static SqlReturnTypeInference withFsp(boolean time, int fspOperand) {
+        return b -> {
+            int fsp = 0;
+            if (b.getOperandCount() > fspOperand && b.isOperandLiteral(fspOperand, false)) {
+                Integer v = b.getOperandLiteralValue(fspOperand, Integer.class);
+                fsp = v == null ? 0 : Math.max(0, Math.min(6, v));
+            }
+            return temporal(b, time, fsp);
+        };
+    }
+
+    /** DATETIME(fsp), or TIME(fsp) ({@link TimeType}), nullable. */
+    private static RelDataType temporal(SqlOperatorBinding b, boolean time, int fsp) {
+        RelDataTypeFactory f = b.getTypeFactory();
+        return time ? TimeType.of(f, fsp, true) : nullable(b, f.createSqlType(SqlTypeName.TIMESTAMP, fsp));
+    }
+
+    /** An implicit conversion to DATETIME/TIME keeps a temporal argument's fsp; anything else may carry 6 digits. */
+    private static RelDataType converted(SqlOperatorBinding b, boolean time) {
+        return temporal(b, time, fspOf(b.getOperandType(0)));
+    }
+
+    /** Fractional digits a value of this type can carry: its precision for DATETIME/TIME, 0 for DATE, 6 otherwise. */
+    private static int fspOf(RelDataType t) {
+        return switch (t.getSqlTypeName()) {
+            case TIMESTAMP -> t.getPrecision();
+            case DATE -> 0;
+            default -> 6;
+        };
     }
 
     private static RelDataType nullable(SqlOperatorBinding b, RelDataType t) {
@@ -259,7 +300,7 @@ public final class MysqlOperators {
         return switch (n) {
             case TINYINT, SMALLINT, INTEGER, BIGINT, BOOLEAN, NULL -> 0;
             case DECIMAL -> 1;
-            case DATE, TIME, TIMESTAMP -> 0;
+            case DATE, TIMESTAMP -> 0;
             default -> 2;
         };
     }
@@ -404,24 +445,48 @@ public final class MysqlOperators {
             return nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.DATE));
         }
         if (allTemporal) {
-            return nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.TIMESTAMP));
+            int fsp = 0;
+            for (int i = 0; i < b.getOperandCount(); i++) {
+                fsp = Math.max(fsp, b.getOperandType(i).getSqlTypeName() == SqlTypeName.NULL ? 0 : fspOf(b.getOperandType(i)));
+            }
+            return nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.TIMESTAMP, fsp));
         }
         return nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.VARCHAR));
     }
 
     private static RelDataType dateArith(SqlOperatorBinding b) {
+        return intervalResult(b, 0, 1, b.isOperandLiteral(2, false) ? b.getOperandLiteralValue(2, String.class) : "SECOND");
+    }
+
+    /** TIMESTAMPADD(unit, amount, base). */
+    private static RelDataType timestampAdd(SqlOperatorBinding b) {
+        return intervalResult(b, 2, 1, b.isOperandLiteral(0, false) ? b.getOperandLiteralValue(0, String.class) : "SECOND");
+    }
+
+    /**
+     * Type of a temporal value plus an interval: a DATE stays a DATE for day-or-longer units, else
+     * a DATETIME whose fsp covers the base's and the interval's (6 for MICROSECOND units, the
+     * amount's decimals for SECOND); a string base gives a string.
+     */
+    private static RelDataType intervalResult(SqlOperatorBinding b, int baseOperand, int amountOperand, String unitName) {
         RelDataTypeFactory f = b.getTypeFactory();
-        SqlTypeName base = b.getOperandType(0).getSqlTypeName();
-        String unit = b.isOperandLiteral(2, false) ? b.getOperandLiteralValue(2, String.class) : "SECOND";
-        boolean dateUnit = switch (unit == null ? "" : unit.toUpperCase(Locale.ROOT)) {
+        SqlTypeName base = b.getOperandType(baseOperand).getSqlTypeName();
+        String unit = unitName == null ? "" : unitName.toUpperCase(Locale.ROOT);
+        boolean dateUnit = switch (unit) {
             case "DAY", "WEEK", "MONTH", "QUARTER", "YEAR", "YEAR_MONTH" -> true;
             default -> false;
         };
-        if (base == SqlTypeName.DATE) {
-            return nullable(b, f.createSqlType(dateUnit ? SqlTypeName.DATE : SqlTypeName.TIMESTAMP));
+        int fsp = base == SqlTypeName.TIMESTAMP ? b.getOperandType(baseOperand).getPrecision() : 0;
+        if (unit.endsWith("MICROSECOND")) {
+            fsp = 6;
+        } else if (unit.equals("SECOND")) {
+            fsp = Math.max(fsp, Math.min(6, scaleOf(b.getOperandType(amountOperand))));
         }
-        if (base == SqlTypeName.TIMESTAMP || base == SqlTypeName.TIME) {
-            return nullable(b, f.createSqlType(SqlTypeName.TIMESTAMP));
+        if (base == SqlTypeName.DATE) {
+            return nullable(b, dateUnit ? f.createSqlType(SqlTypeName.DATE) : f.createSqlType(SqlTypeName.TIMESTAMP, fsp));
+        }
+        if (base == SqlTypeName.TIMESTAMP) {
+            return nullable(b, f.createSqlType(SqlTypeName.TIMESTAMP, fsp));
         }
         return nullable(b, f.createSqlType(SqlTypeName.VARCHAR));
     }
@@ -430,7 +495,7 @@ public final class MysqlOperators {
         RelDataTypeFactory f = b.getTypeFactory();
         String fmt = b.isOperandLiteral(1, false) ? b.getOperandLiteralValue(1, String.class) : null;
         if (fmt == null) {
-            return nullable(b, f.createSqlType(SqlTypeName.TIMESTAMP));
+            return nullable(b, f.createSqlType(SqlTypeName.TIMESTAMP, 6));
         }
         boolean date = false;
         boolean time = false;
@@ -444,7 +509,9 @@ public final class MysqlOperators {
                 }
             }
         }
-        SqlTypeName t = date && !time ? SqlTypeName.DATE : time && !date ? SqlTypeName.TIME : SqlTypeName.TIMESTAMP;
-        return nullable(b, f.createSqlType(t));
+        if (date && !time) {
+            return nullable(b, f.createSqlType(SqlTypeName.DATE));
+        }
+        return temporal(b, time && !date, fmt.contains("%f") ? 6 : 0);
     }
 }

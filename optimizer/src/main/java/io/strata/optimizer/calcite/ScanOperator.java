@@ -51,7 +51,7 @@ public final class ScanOperator {
         for (int i = 0; i < cols.size(); i++) {
             var t = InternalValues.relType(f, cols.get(i).type(), true);
             tags[i] = InternalValues.tag(t);
-            scales[i] = t.getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.DECIMAL ? t.getScale() : 0;
+            scales[i] = InternalValues.scaleOf(t);
         }
     }
 

@@ -677,6 +677,12 @@ public final class MysqlFunctions {
             return a.length > 1 ? MysqlTemporals.format(t, toStr(a[1])) : t;
         }));
         m.put("extract", strict((ctx, a, r) -> extract(ctx, toStr(a[0]).toUpperCase(Locale.ROOT), a[1])));
+        m.put("timestampdiff", strict((ctx, a, r) -> {
+            LocalDateTime from = MysqlTemporals.toDateTime(a[1], ctx);
+            LocalDateTime to = MysqlTemporals.toDateTime(a[2], ctx);
+            return from == null || to == null ? null : MysqlTemporals.diff(toStr(a[0]), from, to);
+        }));
+        m.put("timestampadd", (ctx, a, r) -> MysqlTemporals.addInterval(a[2], a[1], toStr(a[0]), false, ctx));
     }
 
     private static LocalDateTime withFsp(LocalDateTime t, Object[] a, StatementContext ctx) {
@@ -780,8 +786,18 @@ public final class MysqlFunctions {
         m.put("cast_decimal", strict((ctx, a, r) -> toDecimal(a[0], ctx).setScale(r.scale(), RoundingMode.HALF_UP)));
         m.put("cast_double", strict((ctx, a, r) -> toDouble(a[0], ctx)));
         m.put("cast_date", strict((ctx, a, r) -> MysqlTemporals.toDate(a[0], ctx)));
-        m.put("cast_datetime", strict((ctx, a, r) -> MysqlTemporals.toDateTime(a[0], ctx)));
-        m.put("cast_time", strict((ctx, a, r) -> MysqlTemporals.toTime(a[0], ctx)));
+        // explicit casts round to the target's fsp (the result's "scale"); implicit conversions are exact
+        m.put("cast_datetime", strict((ctx, a, r) -> {
+            LocalDateTime t = MysqlTemporals.toDateTime(a[0], ctx);
+            return t == null ? null : MysqlTemporals.round(t, r.scale());
+        }));
+        m.put("cast_time", strict((ctx, a, r) -> {
+            LocalTime t = MysqlTemporals.toTime(a[0], ctx);
+            return t == null ? null : MysqlTemporals.round(t, r.scale());
+        }));
+        m.put("to_datetime", strict((ctx, a, r) -> MysqlTemporals.toDateTime(a[0], ctx)));
+        m.put("to_time", strict((ctx, a, r) -> MysqlTemporals.toTime(a[0], ctx)));
+        m.put("to_decimal", strict((ctx, a, r) -> toDecimal(a[0], ctx).setScale(r.scale(), RoundingMode.HALF_UP)));
         m.put("cast_binary", strict((ctx, a, r) -> MysqlValues.toBytes(a[0])));
     }
 

@@ -553,6 +553,44 @@ public final class MysqlTemporals {
         return null;
     }
 
+    /**
+     * A datetime rounded half up to {@code fsp} fractional digits, as MySQL stores a value in a
+     * DATETIME(fsp) column or CASTs it (23:59:59.9999995 carries into the next day).
+     */
+    public static LocalDateTime round(LocalDateTime t, int fsp) {
+        long unit = UNITS[Math.max(0, Math.min(6, fsp))];
+        int nanos = t.getNano();
+        long rounded = (nanos + unit / 2) / unit * unit;
+        return rounded == nanos ? t : t.withNano(0).plusNanos(rounded);
+    }
+
+    /** A time of day rounded half up to {@code fsp} fractional digits (wrapping at midnight). */
+    public static LocalTime round(LocalTime t, int fsp) {
+        return round(LocalDate.of(2000, 1, 1).atTime(t), fsp).toLocalTime();
+    }
+
+    private static final long[] UNITS = {1_000_000_000L, 100_000_000L, 10_000_000L, 1_000_000L, 100_000L, 10_000L, 1_000L};
+
+    /**
+     * TIMESTAMPDIFF(unit, from, to): whole units from {@code from} to {@code to}, truncated toward
+     * zero; months, quarters and years count calendar months as MySQL does.
+     */
+    public static Long diff(String unit, LocalDateTime from, LocalDateTime to) {
+        ChronoUnit u = switch (unit.toUpperCase(Locale.ROOT)) {
+            case "MICROSECOND" -> ChronoUnit.MICROS;
+            case "SECOND" -> ChronoUnit.SECONDS;
+            case "MINUTE" -> ChronoUnit.MINUTES;
+            case "HOUR" -> ChronoUnit.HOURS;
+            case "DAY" -> ChronoUnit.DAYS;
+            case "WEEK" -> ChronoUnit.WEEKS;
+            case "MONTH", "QUARTER" -> ChronoUnit.MONTHS;
+            case "YEAR" -> ChronoUnit.YEARS;
+            default -> throw ErrorCode.PARSE_ERROR.error(unit, 1);
+        };
+        long n = u.between(from, to);
+        return unit.equalsIgnoreCase("QUARTER") ? n / 3 : n;
+    }
+
     /** Seconds since the epoch of a datetime in the session time zone (the JVM zone until sessions carry one). */
     public static long epochSeconds(LocalDateTime t) {
         return t.atZone(java.time.ZoneId.systemDefault()).toEpochSecond();

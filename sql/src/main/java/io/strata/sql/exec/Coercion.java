@@ -3,6 +3,7 @@ package io.strata.sql.exec;
 import io.strata.optimizer.catalog.ColumnDef;
 import io.strata.optimizer.catalog.ColumnType;
 import io.strata.optimizer.catalog.TypeKind;
+import io.strata.optimizer.func.MysqlTemporals;
 import io.strata.optimizer.func.MysqlValues;
 import io.strata.sql.catalog.ValueFormat;
 import io.strata.spi.ErrorCode;
@@ -381,20 +382,12 @@ public final class Coercion {
             return problem(e, e.code().mysqlCode(), e.getMessage(), implicitDefault(c));
         }
         if (parsed instanceof LocalDateTime dt) {
-            return roundFraction(dt, fsp);
+            return MysqlTemporals.round(dt, fsp);
         }
         if (parsed instanceof LocalTime tm) {
-            LocalDateTime r = roundFraction(LocalDate.of(2000, 1, 1).atTime(tm), fsp);
-            return r.toLocalTime();
+            return MysqlTemporals.round(tm, fsp);
         }
         return parsed;
-    }
-
-    private static LocalDateTime roundFraction(LocalDateTime dt, int fsp) {
-        long unit = (long) Math.pow(10, 9 - fsp);
-        long nanos = dt.getNano();
-        long rounded = (nanos + unit / 2) / unit * unit;
-        return dt.withNano(0).plusNanos(rounded);
     }
 
     /** The value as the temporal kind, or null when it is not a valid value of that kind. */

@@ -90,4 +90,19 @@ class CoercionTest {
         assertError(ErrorCode.TRUNCATED_WRONG_VALUE, ColumnType.of(TypeKind.DATE), "2020-02-30");
         assertError(ErrorCode.TRUNCATED_WRONG_VALUE, ColumnType.of(TypeKind.DATETIME), "yesterday");
     }
+
+    @Test
+    void fractionalSecondsRoundHalfUpToTheColumnFsp() {
+        ColumnType dt6 = t(TypeKind.DATETIME, -1, 6, -1, false);
+        ColumnType dt3 = t(TypeKind.DATETIME, -1, 3, -1, false);
+        assertEquals(LocalDateTime.of(2020, 1, 2, 3, 4, 5, 123_456_000), strict.coerce(col(dt6), "2020-01-02 03:04:05.1234564", 1));
+        assertEquals(LocalDateTime.of(2020, 1, 2, 3, 4, 5, 124_000_000), strict.coerce(col(dt3), "2020-01-02 03:04:05.1235", 1));
+        assertEquals(LocalDateTime.of(2020, 1, 2, 3, 4, 5, 123_000_000), strict.coerce(col(dt3), "2020-01-02 03:04:05.1234999", 1));
+        // the carry reaches the next year
+        assertEquals(LocalDateTime.of(2021, 1, 1, 0, 0), strict.coerce(col(dt3), "2020-12-31 23:59:59.9995", 1));
+        assertEquals(LocalDateTime.of(2021, 1, 1, 0, 0), strict.coerce(col(ColumnType.of(TypeKind.TIMESTAMP)),
+                LocalDateTime.of(2020, 12, 31, 23, 59, 59, 500_000_000), 1));
+        assertEquals(LocalTime.of(10, 11, 12, 654_321_000), strict.coerce(col(t(TypeKind.TIME, -1, 6, -1, false)), "10:11:12.654321", 1));
+        assertEquals(LocalTime.of(10, 11, 13), strict.coerce(col(ColumnType.of(TypeKind.TIME)), "10:11:12.5", 1));
+    }
 }
