@@ -112,8 +112,8 @@ public final class InternalValues {
                 return d == null ? null : (int) d.toEpochDay();
             }
             case ResultKind.TIME: {
-                LocalTime t = MysqlTemporals.toTime(v, ctx);
-                return t == null ? null : (Object) (t.toNanoOfDay() / 1000L);
+                java.time.Duration t = MysqlTemporals.toTime(v, ctx);
+                return t == null ? null : (Object) MysqlTemporals.micros(t);
             }
             case ResultKind.DATETIME: {
                 LocalDateTime t = MysqlTemporals.toDateTime(v, ctx);
@@ -145,7 +145,7 @@ public final class InternalValues {
             case ResultKind.DATE:
                 return LocalDate.ofEpochDay(((Number) v).longValue());
             case ResultKind.TIME:
-                return LocalTime.ofNanoOfDay(Math.floorMod(((Number) v).longValue(), 86_400_000_000L) * 1000L);
+                return MysqlTemporals.timeOfMicros(((Number) v).longValue());
             case ResultKind.DATETIME:
                 return MemComparable.microsToDatetime(((Number) v).longValue());
             case ResultKind.BOOLEAN:
@@ -184,7 +184,7 @@ public final class InternalValues {
         if (v instanceof LocalDate) {
             return ResultKind.DATE;
         }
-        if (v instanceof LocalTime) {
+        if (v instanceof LocalTime || v instanceof java.time.Duration) {
             return ResultKind.TIME;
         }
         if (v instanceof LocalDateTime) {
@@ -211,6 +211,9 @@ public final class InternalValues {
         }
         if (v instanceof LocalTime t) {
             return t.getNano() == 0 ? 0 : 6;
+        }
+        if (v instanceof java.time.Duration d) {
+            return d.getNano() == 0 ? 0 : 6;
         }
         return 0;
     }

@@ -145,6 +145,13 @@ public final class MysqlOperators {
         def(m, "date_format", "date_format", 2, 2, fixed(SqlTypeName.VARCHAR));
         def(m, "timestampdiff", "timestampdiff", 3, 3, fixed(SqlTypeName.BIGINT));
         def(m, "timestampadd", "timestampadd", 3, 3, MysqlOperators::timestampAdd);
+        def(m, "timediff", "timediff", 2, 2, b -> temporal(b, true, Math.max(fspOf(b, 0), fspOf(b, 1))));
+        def(m, "addtime", "addtime", 2, 2, MysqlOperators::addTime);
+        def(m, "subtime", "subtime", 2, 2, MysqlOperators::addTime);
+        def(m, "sec_to_time", "sec_to_time", 1, 1, b -> temporal(b, true, Math.min(6, scaleOf(b.getOperandType(0)))));
+        def(m, "time_to_sec", "time_to_sec", 1, 1, b -> TimeType.is(b.getOperandType(0)) && b.getOperandType(0).getPrecision() > 0
+                ? decimal(b, 17, b.getOperandType(0).getPrecision()) : nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.BIGINT)));
+        def(m, "time", "to_time", 1, 1, b -> converted(b, true));
         def(m, "str_to_date", "str_to_date", 2, 2, MysqlOperators::strToDate);
         def(m, "unix_timestamp", "unix_timestamp", 0, 1, fixed(SqlTypeName.BIGINT));
         def(m, "from_unixtime", "from_unixtime", 1, 2,
@@ -229,6 +236,16 @@ public final class MysqlOperators {
     /** An implicit conversion to DATETIME/TIME keeps a temporal argument's fsp; anything else may carry 6 digits. */
     private static RelDataType converted(SqlOperatorBinding b, boolean time) {
         return temporal(b, time, fspOf(b.getOperandType(0)));
+    }
+
+    /** Fractional digits of an operand: those written in a string literal, else {@link #fspOf(RelDataType)}. */
+    private static int fspOf(SqlOperatorBinding b, int i) {
+        if (SqlTypeUtil.inCharFamily(b.getOperandType(i)) && b.isOperandLiteral(i, false)) {
+            String text = b.getOperandLiteralValue(i, String.class);
+            int dot = text == null ? -1 : text.lastIndexOf('.');
+            return dot < 0 ? 0 : Math.min(6, text.length() - dot - 1);
+        }
+        return fspOf(b.getOperandType(i));
     }
 
     /** Fractional digits a value of this type can carry: its precision for DATETIME/TIME, 0 for DATE, 6 otherwise. */
@@ -456,6 +473,19 @@ public final class MysqlOperators {
 
     private static RelDataType dateArith(SqlOperatorBinding b) {
         return intervalResult(b, 0, 1, b.isOperandLiteral(2, false) ? b.getOperandLiteralValue(2, String.class) : "SECOND");
+    }
+
+    /** ADDTIME/SUBTIME(base, time): a TIME base gives a TIME, a DATETIME or DATE a DATETIME, a string a string. */
+    private static RelDataType addTime(SqlOperatorBinding b) {
+        RelDataType base = b.getOperandType(0);
+        int fsp = Math.max(fspOf(b, 0), fspOf(b, 1));
+        if (TimeType.is(base)) {
+            return temporal(b, true, fsp);
+        }
+        if (SqlTypeUtil.isDatetime(base)) {
+            return temporal(b, false, fsp);
+        }
+        return nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.VARCHAR));
     }
 
     /** TIMESTAMPADD(unit, amount, base). */

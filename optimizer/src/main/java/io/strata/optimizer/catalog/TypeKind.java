@@ -10,7 +10,8 @@ package io.strata.optimizer.catalog;
  *   <li>FLOAT, DOUBLE: {@code Double}</li>
  *   <li>CHAR, VARCHAR, TEXT kinds, ENUM, SET, JSON: {@code String}</li>
  *   <li>BINARY, VARBINARY, BLOB kinds: {@code byte[]}</li>
- *   <li>DATE: {@code LocalDate}; DATETIME, TIMESTAMP: {@code LocalDateTime}; TIME: {@code LocalTime}</li>
+ *   <li>DATE: {@code LocalDate}; DATETIME, TIMESTAMP: {@code LocalDateTime} (to microseconds); TIME:
+ *       {@code Duration}, signed, within ±838:59:59 (a {@code LocalTime} is accepted as input)</li>
  * </ul>
  */
 public enum TypeKind {

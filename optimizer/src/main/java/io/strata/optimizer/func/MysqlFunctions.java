@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -604,10 +605,7 @@ public final class MysqlFunctions {
         m.put("now", (ctx, a, r) -> withFsp(ctx.statementTime(), a, ctx));
         m.put("sysdate", (ctx, a, r) -> withFsp(LocalDateTime.now(), a, ctx));
         m.put("curdate", (ctx, a, r) -> ctx.statementTime().toLocalDate());
-        m.put("curtime", (ctx, a, r) -> {
-            LocalDateTime t = withFsp(ctx.statementTime(), a, ctx);
-            return t.toLocalTime();
-        });
+        m.put("curtime", (ctx, a, r) -> MysqlTemporals.toTime(withFsp(ctx.statementTime(), a, ctx), ctx));
         m.put("utc_timestamp", (ctx, a, r) -> LocalDateTime.ofInstant(
                 ctx.statementTime().atZone(ZoneId.systemDefault()).toInstant(), java.time.ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
         m.put("date", strict((ctx, a, r) -> MysqlTemporals.toDate(a[0], ctx)));
@@ -620,10 +618,10 @@ public final class MysqlFunctions {
         m.put("quarter", strict((ctx, a, r) -> field(ctx, a[0], d -> (long) ((d.getMonthValue() + 2) / 3))));
         m.put("dayname", strict((ctx, a, r) -> field(ctx, a[0], d -> d.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH))));
         m.put("monthname", strict((ctx, a, r) -> field(ctx, a[0], d -> d.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH))));
-        m.put("hour", strict((ctx, a, r) -> timeField(ctx, a[0], t -> (long) t.getHour())));
-        m.put("minute", strict((ctx, a, r) -> timeField(ctx, a[0], t -> (long) t.getMinute())));
-        m.put("second", strict((ctx, a, r) -> timeField(ctx, a[0], t -> (long) t.getSecond())));
-        m.put("microsecond", strict((ctx, a, r) -> timeField(ctx, a[0], t -> (long) (t.getNano() / 1000))));
+        m.put("hour", strict((ctx, a, r) -> timeField(ctx, a[0], TimeField.HOUR)));
+        m.put("minute", strict((ctx, a, r) -> timeField(ctx, a[0], TimeField.MINUTE)));
+        m.put("second", strict((ctx, a, r) -> timeField(ctx, a[0], TimeField.SECOND)));
+        m.put("microsecond", strict((ctx, a, r) -> timeField(ctx, a[0], TimeField.MICROSECOND)));
         // date_add(base, amount, unit) / date_sub(...): the unit is a literal string operand
         m.put("date_add", (ctx, a, r) -> MysqlTemporals.addInterval(a[0], a[1], toStr(a[2]), false, ctx));
         m.put("date_sub", (ctx, a, r) -> MysqlTemporals.addInterval(a[0], a[1], toStr(a[2]), true, ctx));
@@ -633,8 +631,9 @@ public final class MysqlFunctions {
             return x == null || y == null ? null : ChronoUnit.DAYS.between(y, x);
         }));
         m.put("date_format", strict((ctx, a, r) -> {
-            LocalDateTime t = a[0] instanceof LocalTime lt
-                    ? LocalDate.of(0, 1, 1).atTime(lt)
+            // a TIME formats as that time on day 0 (hours past a day wrap, as with %H in MySQL's TIME_FORMAT)
+            LocalDateTime t = a[0] instanceof Duration d
+                    ? LocalDate.of(0, 1, 1).atStartOfDay().plusNanos(Math.floorMod(d.toNanos(), 86_400_000_000_000L))
                     : MysqlTemporals.toDateTime(a[0], ctx);
             return t == null ? null : MysqlTemporals.format(t, toStr(a[1]));
         }));
@@ -645,7 +644,7 @@ public final class MysqlFunctions {
             }
             return switch (r.kind()) {
                 case ResultKind.DATE -> v instanceof LocalDateTime t ? t.toLocalDate() : v;
-                case ResultKind.TIME -> v instanceof LocalDateTime t ? t.toLocalTime() : v;
+                case ResultKind.TIME -> MysqlTemporals.toTime(v, ctx);
                 default -> v instanceof LocalDate d ? d.atStartOfDay() : v;
             };
         }));
@@ -683,6 +682,77 @@ public final class MysqlFunctions {
             return from == null || to == null ? null : MysqlTemporals.diff(toStr(a[0]), from, to);
         }));
         m.put("timestampadd", (ctx, a, r) -> MysqlTemporals.addInterval(a[2], a[1], toStr(a[0]), false, ctx));
+        // TIME arithmetic: results beyond ±838:59:59 are clipped with a warning
+        m.put("timediff", strict((ctx, a, r) -> {
+            boolean times = isTime(a[0]) && isTime(a[1]);
+            if (times) {
+                Duration x = MysqlTemporals.toTime(a[0], ctx);
+                Duration y = MysqlTemporals.toTime(a[1], ctx);
+                return x == null || y == null ? null : clippedTime(MysqlTemporals.micros(x) - MysqlTemporals.micros(y), ctx);
+            }
+            if (isTime(a[0]) || isTime(a[1])) {
+                return null; // a TIME with a DATETIME: MySQL gives NULL
+            }
+            LocalDateTime x = MysqlTemporals.toDateTime(a[0], ctx);
+            LocalDateTime y = MysqlTemporals.toDateTime(a[1], ctx);
+            return x == null || y == null ? null : clippedTime(ChronoUnit.MICROS.between(y, x), ctx);
+        }));
+        m.put("addtime", strict((ctx, a, r) -> addTime(ctx, a, r, 1)));
+        m.put("subtime", strict((ctx, a, r) -> addTime(ctx, a, r, -1)));
+        m.put("sec_to_time", strict((ctx, a, r) -> {
+            // bounded just past the range first, so any size of input clips (with the warning) like MySQL
+            BigDecimal beyond = BigDecimal.valueOf(MysqlTemporals.TIME_MAX_MICROS + 1);
+            long micros = toDecimal(a[0], ctx).movePointRight(6).setScale(0, RoundingMode.DOWN)
+                    .max(beyond.negate()).min(beyond).longValueExact();
+            return MysqlTemporals.round(MysqlTemporals.clipTime(micros, toStr(a[0]), ctx), r.scale());
+        }));
+        m.put("time_to_sec", strict((ctx, a, r) -> {
+            Duration t = MysqlTemporals.toTime(a[0], ctx);
+            if (t == null) {
+                return null;
+            }
+            long micros = MysqlTemporals.micros(t);
+            return r.kind() == ResultKind.DECIMAL ? BigDecimal.valueOf(micros, 6).setScale(r.scale(), RoundingMode.DOWN)
+                    : (Object) (micros / 1_000_000L);
+        }));
+    }
+
+    private static boolean isTime(Object v) {
+        return v instanceof Duration || v instanceof LocalTime
+                || (v instanceof String || v instanceof byte[]) && isTimeText(toStr(v));
+    }
+
+    /** A string that reads as a TIME rather than a datetime (no date part). */
+    private static boolean isTimeText(String s) {
+        String t = s.trim();
+        return !(t.length() > 10 && t.indexOf('-', 1) > 0);
+    }
+
+    private static Duration clippedTime(long micros, StatementContext ctx) {
+        return MysqlTemporals.clipTime(micros, MysqlValues.toStr(MysqlTemporals.timeOfMicros(micros)), ctx);
+    }
+
+    /** ADDTIME/SUBTIME(x, t): a DATETIME plus a TIME is a DATETIME, a TIME plus a TIME a TIME (clipped). */
+    private static Object addTime(StatementContext ctx, Object[] a, ResultKind r, int sign) {
+        Duration t = MysqlTemporals.toTime(a[1], ctx);
+        if (t == null) {
+            return null;
+        }
+        long delta = sign * MysqlTemporals.micros(t);
+        if (isTime(a[0])) {
+            Duration x = MysqlTemporals.toTime(a[0], ctx);
+            if (x == null) {
+                return null;
+            }
+            Duration sum = clippedTime(MysqlTemporals.micros(x) + delta, ctx);
+            return r.kind() == ResultKind.STRING ? toStr(sum) : sum;
+        }
+        LocalDateTime x = MysqlTemporals.toDateTime(a[0], ctx);
+        if (x == null) {
+            return null;
+        }
+        LocalDateTime sum = x.plus(delta, ChronoUnit.MICROS);
+        return r.kind() == ResultKind.STRING ? toStr(sum) : sum;
     }
 
     private static LocalDateTime withFsp(LocalDateTime t, Object[] a, StatementContext ctx) {
@@ -699,9 +769,21 @@ public final class MysqlFunctions {
         return d == null ? null : f.apply(d);
     }
 
-    private static Object timeField(StatementContext ctx, Object v, java.util.function.Function<LocalTime, Object> f) {
-        LocalTime t = v instanceof LocalDate ? LocalTime.MIDNIGHT : MysqlTemporals.toTime(v, ctx);
-        return t == null ? null : f.apply(t);
+    /** The parts of a time: HOUR of a TIME can pass 23 (HOUR('838:59:59') is 838); a negative TIME gives its magnitude's parts. */
+    private enum TimeField { HOUR, MINUTE, SECOND, MICROSECOND }
+
+    private static Object timeField(StatementContext ctx, Object v, TimeField f) {
+        Duration t = MysqlTemporals.toTime(v, ctx);
+        if (t == null) {
+            return null;
+        }
+        long m = Math.abs(MysqlTemporals.micros(t));
+        return switch (f) {
+            case HOUR -> m / 3_600_000_000L;
+            case MINUTE -> m / 60_000_000L % 60;
+            case SECOND -> m / 1_000_000L % 60;
+            case MICROSECOND -> m % 1_000_000L;
+        };
     }
 
     private static Object extract(StatementContext ctx, String unit, Object v) {
@@ -717,13 +799,13 @@ public final class MysqlFunctions {
             case "DAY":
                 return field(ctx, v, d -> (long) d.getDayOfMonth());
             case "HOUR":
-                return timeField(ctx, v, t -> (long) t.getHour());
+                return timeField(ctx, v, TimeField.HOUR);
             case "MINUTE":
-                return timeField(ctx, v, t -> (long) t.getMinute());
+                return timeField(ctx, v, TimeField.MINUTE);
             case "SECOND":
-                return timeField(ctx, v, t -> (long) t.getSecond());
+                return timeField(ctx, v, TimeField.SECOND);
             case "MICROSECOND":
-                return timeField(ctx, v, t -> (long) (t.getNano() / 1000));
+                return timeField(ctx, v, TimeField.MICROSECOND);
             case "YEAR_MONTH":
                 return field(ctx, v, d -> d.getYear() * 100L + d.getMonthValue());
             default: {
@@ -792,7 +874,7 @@ public final class MysqlFunctions {
             return t == null ? null : MysqlTemporals.round(t, r.scale());
         }));
         m.put("cast_time", strict((ctx, a, r) -> {
-            LocalTime t = MysqlTemporals.toTime(a[0], ctx);
+            Duration t = MysqlTemporals.toTime(a[0], ctx);
             return t == null ? null : MysqlTemporals.round(t, r.scale());
         }));
         m.put("to_datetime", strict((ctx, a, r) -> MysqlTemporals.toDateTime(a[0], ctx)));

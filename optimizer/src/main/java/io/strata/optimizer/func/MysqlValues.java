@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -120,7 +121,37 @@ public final class MysqlValues {
         if (v instanceof LocalTime t) {
             return TIME_OUT.format(t);
         }
+        if (v instanceof Duration d) {
+            return formatTime(d);
+        }
         return v.toString();
+    }
+
+    /** A TIME as MySQL prints it: {@code [-]hh:mm:ss[.ffffff]}, hours past 99 as they are, the fraction only when not zero. */
+    public static String formatTime(Duration d) {
+        long micros = MysqlTemporals.micros(d);
+        long abs = Math.abs(micros);
+        long secs = abs / 1_000_000L;
+        StringBuilder sb = new StringBuilder(16);
+        if (micros < 0) {
+            sb.append('-');
+        }
+        long h = secs / 3600;
+        sb.append(h < 10 ? "0" : "").append(h).append(':');
+        long m = secs / 60 % 60;
+        sb.append(m < 10 ? "0" : "").append(m).append(':');
+        long s = secs % 60;
+        sb.append(s < 10 ? "0" : "").append(s);
+        long f = abs % 1_000_000L;
+        if (f != 0) {
+            String six = Long.toString(1_000_000L + f).substring(1);
+            int end = six.length();
+            while (six.charAt(end - 1) == '0') {
+                end--;
+            }
+            sb.append('.').append(six, 0, end);
+        }
+        return sb.toString();
     }
 
     /** Doubles as MySQL prints them: shortest round-trip digits, no trailing ".0", exponent past 1e15. */
@@ -295,6 +326,11 @@ public final class MysqlValues {
         if (v instanceof LocalTime t) {
             return BigInteger.valueOf(t.getHour() * 10000L + t.getMinute() * 100L + t.getSecond());
         }
+        if (v instanceof Duration d) {
+            long secs = Math.abs(d.getSeconds() + (d.isNegative() && d.getNano() > 0 ? 1 : 0));
+            long n = secs / 3600 * 10000 + secs / 60 % 60 * 100 + secs % 60;
+            return BigInteger.valueOf(d.isNegative() ? -n : n);
+        }
         throw ErrorCode.INTERNAL.error("cannot convert " + v.getClass().getSimpleName() + " to a number");
     }
 
@@ -423,7 +459,7 @@ public final class MysqlValues {
         if (x instanceof LocalDate d1 && y instanceof LocalDate d2) {
             return d1.compareTo(d2);
         }
-        if (x instanceof LocalTime t1 && y instanceof LocalTime t2) {
+        if (x instanceof Duration t1 && y instanceof Duration t2) {
             return t1.compareTo(t2);
         }
         return MysqlTemporals.toDateTime(x).compareTo(MysqlTemporals.toDateTime(y));
@@ -445,7 +481,7 @@ public final class MysqlValues {
     }
 
     public static boolean isTemporal(Object v) {
-        return v instanceof LocalDate || v instanceof LocalDateTime || v instanceof LocalTime;
+        return v instanceof LocalDate || v instanceof LocalDateTime || v instanceof LocalTime || v instanceof Duration;
     }
 
     public static byte[] toBytes(Object v) {

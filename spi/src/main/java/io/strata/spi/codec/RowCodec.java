@@ -3,6 +3,7 @@ package io.strata.spi.codec;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -18,7 +19,8 @@ import java.time.LocalTime;
  * Payloads by tag: NULL none; INT zigzag varint; UINT uvarint (a BigInteger, BIGINT UNSIGNED; read
  * back as a Long when it is below 2^63); DOUBLE 8 bytes; DECIMAL scale
  * varint + unscaled length uvarint + two's-complement bytes; STRING and BYTES length uvarint +
- * bytes; DATE zigzag epoch day; DATETIME zigzag micros; TIME zigzag micros of day.
+ * bytes; DATE zigzag epoch day; DATETIME zigzag micros; TIME zigzag signed micros (read back as a
+ * Duration; a LocalTime is written as its micros of the day).
  */
 public final class RowCodec {
     /** Placed in the output for a requested column the row does not carry. */
@@ -84,6 +86,8 @@ public final class RowCodec {
             w.put(T_DATE).putVarint(d.toEpochDay());
         } else if (v instanceof LocalDateTime dt) {
             w.put(T_DATETIME).putVarint(MemComparable.datetimeToMicros(dt));
+        } else if (v instanceof Duration d) {
+            w.put(T_TIME).putVarint(MemComparable.timeToMicros(d));
         } else if (v instanceof LocalTime t) {
             w.put(T_TIME).putVarint(t.toNanoOfDay() / 1000);
         } else {
@@ -150,7 +154,7 @@ public final class RowCodec {
             case T_BYTES -> r.getBytes((int) r.getUVarint());
             case T_DATE -> LocalDate.ofEpochDay(r.getVarint());
             case T_DATETIME -> MemComparable.microsToDatetime(r.getVarint());
-            case T_TIME -> LocalTime.ofNanoOfDay(r.getVarint() * 1000);
+            case T_TIME -> MemComparable.microsToTime(r.getVarint());
             default -> throw new IllegalArgumentException("unknown value tag " + tag);
         };
     }

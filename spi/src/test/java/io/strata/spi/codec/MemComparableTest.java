@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -57,6 +58,17 @@ class MemComparableTest {
         assertOrderPreserved(values, MemComparable::encodeInt, Long::compare);
         for (long v : values) {
             assertEquals(v, MemComparable.decodeInt(new ByteReader(enc(MemComparable::encodeInt, v))));
+        }
+    }
+
+    @Test
+    void timeValuesOrderAcrossZeroAndPastADay() {
+        List<Object> values = List.of(Duration.ofHours(-838), Duration.ofSeconds(-1, 999_999_000), Duration.ZERO,
+                Duration.ofNanos(1000), Duration.ofHours(23).plusMinutes(59), Duration.ofHours(24), Duration.ofHours(838));
+        assertOrderPreserved(values, MemComparable::encodeDatum, Comparator.comparing(o -> (Duration) o));
+        for (Object v : values) {
+            Duration d = (Duration) v;
+            assertEquals(d, MemComparable.microsToTime(MemComparable.timeToMicros(d)));
         }
     }
 

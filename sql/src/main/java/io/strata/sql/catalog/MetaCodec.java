@@ -8,6 +8,7 @@ import io.strata.optimizer.catalog.ColumnType;
 import io.strata.optimizer.catalog.IndexDef;
 import io.strata.optimizer.catalog.TableDef;
 import io.strata.optimizer.catalog.TypeKind;
+import io.strata.optimizer.func.MysqlTemporals;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +16,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.util.Base64;
 import java.util.List;
 
@@ -90,7 +90,7 @@ final class MetaCodec {
         if (v instanceof BigDecimal d) {
             return d.toPlainString();
         }
-        return v.toString();
+        return ValueFormat.toText(v);
     }
 
     static Object defaultFromText(TypeKind kind, String text) {
@@ -110,7 +110,7 @@ final class MetaCodec {
             case FLOAT, DOUBLE -> Double.parseDouble(text);
             case DATE -> LocalDate.parse(text);
             case DATETIME, TIMESTAMP -> LocalDateTime.parse(text);
-            case TIME -> LocalTime.parse(text);
+            case TIME -> MysqlTemporals.toTime(text, null);
             default -> text;
         };
     }
