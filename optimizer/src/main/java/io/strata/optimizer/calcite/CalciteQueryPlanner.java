@@ -321,11 +321,16 @@ public final class CalciteQueryPlanner implements QueryPlanner {
             tags[i] = InternalValues.tag(t);
             metas.add(ResultColumns.of(labels.get(i), t, i < origins.size() ? origins.get(i) : null, ctx.catalog(), aliases));
         }
-        RelNode best = optimize(s, validated);
+        return compiled(s, optimize(s, validated), metas, tags, tr);
+    }
+
+    /** Compiles the physical plan (its temporal constants folded; EXPLAIN shows them as written). */
+    private CompiledQuery compiled(Session s, RelNode best, List<ColumnMeta> metas, char[] tags, DruidTranslator tr) {
+        RelNode executable = new TemporalRexRewriter(s.cluster.getRexBuilder(), ops, true).rewrite(best);
         Map<String, Object> stashed = new HashMap<>();
         @SuppressWarnings("unchecked")
         Bindable<Object> bindable = (Bindable<Object>) EnumerableInterpretable.toBindable(stashed, null,
-                (EnumerableRel) best, EnumerableRel.Prefer.ARRAY);
+                (EnumerableRel) executable, EnumerableRel.Prefer.ARRAY);
         return new CompiledQuery(bindable, stashed, metas, tags, tr.paramTags(), tr.assumptions(), ExplainWriter.explain(best), s.root, s.typeFactory);
     }
 
@@ -351,12 +356,7 @@ public final class CalciteQueryPlanner implements QueryPlanner {
             tags[i] = InternalValues.tag(t);
             metas.add(ResultColumns.expression(rowType.getFieldList().get(i).getName(), t));
         }
-        RelNode best = optimize(s, validated);
-        Map<String, Object> stashed = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        Bindable<Object> bindable = (Bindable<Object>) EnumerableInterpretable.toBindable(stashed, null,
-                (EnumerableRel) best, EnumerableRel.Prefer.ARRAY);
-        return new CompiledQuery(bindable, stashed, metas, tags, tr.paramTags(), tr.assumptions(), ExplainWriter.explain(best), s.root, s.typeFactory);
+        return compiled(s, optimize(s, validated), metas, tags, tr);
     }
 
     private RelNode optimize(Session s, SqlNode validated) {
@@ -375,7 +375,7 @@ public final class CalciteQueryPlanner implements QueryPlanner {
                 CoreRules.JOIN_SUB_QUERY_TO_CORRELATE));
         RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(s.cluster, s.reader);
         rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
-        TemporalRexRewriter temporals = new TemporalRexRewriter(s.cluster.getRexBuilder(), ops);
+        TemporalRexRewriter temporals = new TemporalRexRewriter(s.cluster.getRexBuilder(), ops, false);
         rel = temporals.rewrite(rel);
 
         // 2. heuristic: filters down to the scans, then into them

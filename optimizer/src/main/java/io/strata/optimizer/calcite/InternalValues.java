@@ -1,6 +1,7 @@
 package io.strata.optimizer.calcite;
 
 import io.strata.optimizer.catalog.ColumnType;
+import io.strata.optimizer.catalog.TypeKind;
 import io.strata.optimizer.exec.StatementContext;
 import io.strata.optimizer.func.MysqlTemporals;
 import io.strata.optimizer.func.MysqlValues;
@@ -12,7 +13,9 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -65,7 +68,7 @@ public final class InternalValues {
      * except BIGINT UNSIGNED, which is {@link UnsignedBigintType} (BigDecimals inside Calcite).
      */
     public static RelDataType relType(RelDataTypeFactory f, ColumnType t, boolean nullable) {
-        if (t.kind() == io.strata.optimizer.catalog.TypeKind.BIGINT && t.unsigned()) {
+        if (t.kind() == TypeKind.BIGINT && t.unsigned()) {
             return UnsignedBigintType.of(f, nullable);
         }
         RelDataType r = switch (t.kind()) {
@@ -96,7 +99,7 @@ public final class InternalValues {
                 if (v instanceof Long l) {
                     return BigDecimal.valueOf(l);
                 }
-                return v instanceof java.math.BigInteger b ? new BigDecimal(b) : MysqlValues.toDecimal(v, ctx);
+                return v instanceof BigInteger b ? new BigDecimal(b) : MysqlValues.toDecimal(v, ctx);
             case ResultKind.DECIMAL: {
                 BigDecimal d = MysqlValues.toDecimal(v, ctx);
                 return d == null ? null : d.scale() == scale ? d : d.setScale(scale, RoundingMode.HALF_UP);
@@ -112,7 +115,7 @@ public final class InternalValues {
                 return d == null ? null : (int) d.toEpochDay();
             }
             case ResultKind.TIME: {
-                java.time.Duration t = MysqlTemporals.toTime(v, ctx);
+                Duration t = MysqlTemporals.toTime(v, ctx);
                 return t == null ? null : (Object) MysqlTemporals.micros(t);
             }
             case ResultKind.DATETIME: {
@@ -169,7 +172,7 @@ public final class InternalValues {
         if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte || v instanceof Boolean) {
             return ResultKind.INTEGER;
         }
-        if (v instanceof java.math.BigInteger) {
+        if (v instanceof BigInteger) {
             return ResultKind.UNSIGNED;
         }
         if (v instanceof BigDecimal) {
@@ -184,7 +187,7 @@ public final class InternalValues {
         if (v instanceof LocalDate) {
             return ResultKind.DATE;
         }
-        if (v instanceof LocalTime || v instanceof java.time.Duration) {
+        if (v instanceof LocalTime || v instanceof Duration) {
             return ResultKind.TIME;
         }
         if (v instanceof LocalDateTime) {
@@ -212,7 +215,7 @@ public final class InternalValues {
         if (v instanceof LocalTime t) {
             return t.getNano() == 0 ? 0 : 6;
         }
-        if (v instanceof java.time.Duration d) {
+        if (v instanceof Duration d) {
             return d.getNano() == 0 ? 0 : 6;
         }
         return 0;

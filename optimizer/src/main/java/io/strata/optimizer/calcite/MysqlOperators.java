@@ -38,7 +38,7 @@ public final class MysqlOperators {
         def(m, "times", "times", 2, 2, MysqlOperators::multiplicative);
         def(m, "divide", "divide", 2, 2, MysqlOperators::division);
         def(m, "avg_div", "avg_div", 2, 2, MysqlOperators::division);
-        def(m, "div", "intdiv", 2, 2, b -> anyUnsigned(b) ? unsignedType(b) : nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.BIGINT)));
+        def(m, "div", "intdiv", 2, 2, MysqlOperators::integer);
         def(m, "mod", "mod", 2, 2, MysqlOperators::modulo);
         def(m, "neg", "neg", 1, 1, b -> isUnsigned(b, 0) ? nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.BIGINT))
                 : numericOf(b, 0));

@@ -1,16 +1,24 @@
 package io.strata.optimizer.calcite;
 
+import io.strata.optimizer.func.MysqlTemporals;
+import io.strata.spi.codec.MemComparable;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Calc;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexLocalRef;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,14 +32,21 @@ import java.util.List;
  * becomes the MySQL conversion function for its target type, and a temporal literal becomes that
  * function applied to the literal's text. Comparisons, ORDER BY, MIN/MAX and hashing need nothing:
  * they only compare the longs.
+ *
+ * <p>With {@code foldConstants} (the last pass, on the plan that is compiled) a conversion of a
+ * string constant that is a valid value, such as the {@code to_datetime('2024-01-02')} of
+ * {@code dt > '2024-01-02'}, becomes its internal value, so it is not parsed for every row; an
+ * invalid one stays a call and warns when it runs.
  */
 final class TemporalRexRewriter extends RexShuttle {
     private final RexBuilder rb;
     private final MysqlOperators ops;
+    private final boolean foldConstants;
 
-    TemporalRexRewriter(RexBuilder rb, MysqlOperators ops) {
+    TemporalRexRewriter(RexBuilder rb, MysqlOperators ops, boolean foldConstants) {
         this.rb = rb;
         this.ops = ops;
+        this.foldConstants = foldConstants;
     }
 
     /** The plan with every expression rewritten (inputs first). */
@@ -44,6 +59,17 @@ final class TemporalRexRewriter extends RexShuttle {
             changed |= n != in;
         }
         RelNode r = changed ? rel.copy(rel.getTraitSet(), inputs) : rel;
+        if (foldConstants && r instanceof Calc calc) {
+            // a program refers to its constants through local refs: fold on the expanded expressions
+            RexProgram p = calc.getProgram();
+            List<RexNode> projects = new ArrayList<>();
+            for (RexLocalRef ref : p.getProjectList()) {
+                projects.add(p.expandLocalRef(ref).accept(this));
+            }
+            RexNode condition = p.getCondition() == null ? null : p.expandLocalRef(p.getCondition()).accept(this);
+            return calc.copy(calc.getTraitSet(), calc.getInput(),
+                    RexProgram.create(p.getInputRowType(), projects, condition, p.getOutputRowType(), rb));
+        }
         return r.accept(this);
     }
 
@@ -57,6 +83,9 @@ final class TemporalRexRewriter extends RexShuttle {
     @Override
     public RexNode visitCall(RexCall call) {
         RexNode visited = super.visitCall(call);
+        if (foldConstants && visited instanceof RexCall c && c.getOperator() instanceof MysqlSqlFunction f) {
+            return fold(c, f.runtimeName());
+        }
         if (visited.getKind() != SqlKind.CAST || !(visited instanceof RexCall cast)) {
             return visited;
         }
@@ -87,6 +116,53 @@ final class TemporalRexRewriter extends RexShuttle {
                 ? literal.getValueAs(org.apache.calcite.util.DateString.class).toString()
                 : literal.getValueAs(org.apache.calcite.util.TimestampString.class).toString();
         return rb.makeCall(t, ops.get(conversion(t)), List.of(rb.makeLiteral(text)));
+    }
+
+    /**
+     * A temporal conversion of a valid string constant as the constant it gives:
+     * {@code REINTERPRET(micros)} (Calcite's no-op retyping) for DATETIME and TIME, of days for
+     * DATE. Anything else is left as it is.
+     */
+    private RexNode fold(RexCall call, String function) {
+        List<RexNode> operands = call.getOperands();
+        if (operands.isEmpty() || !(operands.get(0) instanceof RexLiteral lit) || lit.isNull()
+                || !SqlTypeUtil.inCharFamily(lit.getType())) {
+            return call;
+        }
+        String text = lit.getValueAs(String.class);
+        boolean rounds = function.startsWith("cast_");
+        int fsp = call.getType().getPrecision();
+        Number value;
+        switch (function) {
+            case "to_datetime", "cast_datetime" -> {
+                LocalDateTime t = MysqlTemporals.parseDateTime(text);
+                if (t == null) {
+                    return call;
+                }
+                value = MemComparable.datetimeToMicros(rounds ? MysqlTemporals.round(t, fsp) : t);
+            }
+            case "to_time", "cast_time" -> {
+                Long micros = MysqlTemporals.parseTimeMicros(text);
+                if (micros == null || Math.abs(micros) > MysqlTemporals.TIME_MAX_MICROS) {
+                    return call;
+                }
+                Duration d = MysqlTemporals.timeOfMicros(micros);
+                value = MysqlTemporals.micros(rounds ? MysqlTemporals.round(d, fsp) : d);
+            }
+            case "cast_date" -> {
+                LocalDateTime t = MysqlTemporals.parseDateTime(text);
+                if (t == null) {
+                    return call;
+                }
+                value = (int) t.toLocalDate().toEpochDay();
+            }
+            default -> {
+                return call;
+            }
+        }
+        SqlTypeName internal = value instanceof Integer ? SqlTypeName.INTEGER : SqlTypeName.BIGINT;
+        RexNode constant = rb.makeLiteral(value, rb.getTypeFactory().createSqlType(internal));
+        return rb.makeCall(call.getType(), SqlStdOperatorTable.REINTERPRET, List.of(constant));
     }
 
     /** The MySQL function converting any value to a type (no rounding: a CAST Calcite added is exact), or null. */

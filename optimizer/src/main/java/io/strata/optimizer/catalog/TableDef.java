@@ -69,14 +69,27 @@ public record TableDef(long id, String database, String name, List<ColumnDef> co
         return columnIndexById(primaryKey().orElseThrow().columnIds().get(0));
     }
 
-    /** Whether the handle column is BIGINT UNSIGNED (see the class comment). */
+    /**
+     * Whether the handle column is BIGINT UNSIGNED (see the class comment). Point gets ask on every
+     * read, so this walks the lists by index and allocates nothing.
+     */
     public boolean unsignedHandle() {
-        int i = handleColumnIndex();
-        if (i < 0) {
+        if (!pkIsHandle) {
             return false;
         }
-        ColumnType t = columns.get(i).type();
-        return t.kind() == TypeKind.BIGINT && t.unsigned();
+        for (int i = 0; i < indexes.size(); i++) {
+            IndexDef index = indexes.get(i);
+            if (index.primary()) {
+                int id = index.columnIds().get(0);
+                for (int c = 0; c < columns.size(); c++) {
+                    ColumnType t = columns.get(c).type();
+                    if (columns.get(c).id() == id) {
+                        return t.kind() == TypeKind.BIGINT && t.unsigned();
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** The handle of the row whose handle column holds {@code value} (a Long, or a BigInteger above 2^63-1). */

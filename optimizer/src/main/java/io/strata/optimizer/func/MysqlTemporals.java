@@ -5,8 +5,8 @@ import io.strata.spi.ErrorCode;
 import io.strata.spi.codec.MemComparable;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -662,11 +662,6 @@ public final class MysqlTemporals {
         int nanos = t.getNano();
         long rounded = (nanos + unit / 2) / unit * unit;
         return rounded == nanos ? t : t.withNano(0).plusNanos(rounded);
-    }
-
-    /** A time of day rounded half up to {@code fsp} fractional digits (wrapping at midnight). */
-    public static LocalTime round(LocalTime t, int fsp) {
-        return round(LocalDate.of(2000, 1, 1).atTime(t), fsp).toLocalTime();
     }
 
     private static final long[] UNITS = {1_000_000_000L, 100_000_000L, 10_000_000L, 1_000_000L, 100_000L, 10_000L, 1_000L};

@@ -74,6 +74,13 @@ class FractionalSecondsTest {
     }
 
     @Test
+    void constantsAreConvertedOnceAndInvalidOnesStillWarn() {
+        assertEquals(List.of("2"), rows("select id from f where dt > '2024-01-02 03:04:05.123456' and t > '12:00' and d0 > date '2020-01-01'"));
+        assertEquals(List.of(), rows("select id from f where dt > 'not a date'"));
+        assertEquals(true, ctx.warnings.stream().anyMatch(w -> w.contains("1292") && w.contains("not a date")), ctx.warnings.toString());
+    }
+
+    @Test
     void resultColumnsCarryTheFsp() {
         try (QueryResult r = planner.query(PlannerFixture.parse(
                 "select dt + interval 1 second, d0 + interval 1 microsecond, now(3), cast(t as time(2)), t from f"), ctx)) {
