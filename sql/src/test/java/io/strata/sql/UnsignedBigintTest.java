@@ -78,6 +78,14 @@ class UnsignedBigintTest {
     }
 
     @Test
+    void theUnsignedHandleColumnKeepsItsSignedness() {
+        s.error(ErrorCode.NOT_SUPPORTED_YET, "ALTER TABLE u MODIFY id BIGINT NOT NULL");
+        s.exec("CREATE TABLE i (id INT UNSIGNED PRIMARY KEY)");
+        s.error(ErrorCode.NOT_SUPPORTED_YET, "ALTER TABLE i MODIFY id BIGINT UNSIGNED NOT NULL");
+        s.exec("ALTER TABLE i MODIFY id BIGINT NOT NULL");
+    }
+
+    @Test
     void updatesAndAutoIncrementKeepWorking() {
         s.exec("UPDATE u SET v = v + 18446744073709551614 WHERE id = 9223372036854775808");
         assertEquals(MAX.subtract(BigInteger.ONE), s.value("SELECT v FROM u WHERE id = 18446744073709551615 - 9223372036854775807"));
