@@ -1,5 +1,6 @@
 package io.strata.optimizer.calcite;
 
+import io.strata.optimizer.func.MysqlTemporals;
 import io.strata.optimizer.func.MysqlValues;
 import io.strata.optimizer.func.ResultKind;
 import org.apache.calcite.rel.type.RelDataType;
@@ -494,7 +495,8 @@ public final class MysqlOperators {
     }
 
     /**
-     * Type of a temporal value plus an interval: a DATE stays a DATE for day-or-longer units, else
+     * Type of a temporal value plus an interval: a TIME stays a TIME for units of hours and less, a
+     * DATE stays a DATE for day-or-longer units, else
      * a DATETIME whose fsp covers the base's and the interval's (6 for MICROSECOND units, the
      * amount's decimals for SECOND); a string base gives a string.
      */
@@ -511,6 +513,9 @@ public final class MysqlOperators {
             fsp = 6;
         } else if (unit.equals("SECOND")) {
             fsp = Math.max(fsp, Math.min(6, scaleOf(b.getOperandType(amountOperand))));
+        }
+        if (TimeType.is(b.getOperandType(baseOperand)) && MysqlTemporals.isTimeUnit(unit)) {
+            return temporal(b, true, fsp);
         }
         if (base == SqlTypeName.DATE) {
             return nullable(b, dateUnit ? f.createSqlType(SqlTypeName.DATE) : f.createSqlType(SqlTypeName.TIMESTAMP, fsp));

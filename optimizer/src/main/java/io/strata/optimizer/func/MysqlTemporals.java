@@ -319,12 +319,32 @@ public final class MysqlTemporals {
         }
     }
 
+    /** Whether an interval unit has only time parts (a TIME plus such an interval stays a TIME). */
+    public static boolean isTimeUnit(String unit) {
+        return switch (unit) {
+            case "MICROSECOND", "SECOND", "MINUTE", "HOUR", "MINUTE_SECOND", "HOUR_SECOND", "HOUR_MINUTE" -> true;
+            default -> false;
+        };
+    }
+
     /** Adds {@code amount} of {@code unit} (MySQL interval unit names) to a temporal value. */
     public static Object addInterval(Object base, Object amount, String unit, boolean subtract, StatementContext ctx) {
         if (base == null || amount == null) {
             return null;
         }
         String u = unit.toUpperCase(Locale.ROOT);
+        if ((base instanceof Duration || base instanceof LocalTime) && isTimeUnit(u)) {
+            // a TIME plus hours, minutes, seconds stays a TIME (clipped to its range)
+            LocalDateTime from = LocalDate.of(2000, 1, 1).atStartOfDay();
+            LocalDateTime to;
+            try {
+                to = plus(from, amount, u, subtract ? -1 : 1, ctx);
+            } catch (java.time.DateTimeException | ArithmeticException e) {
+                return null;
+            }
+            long micros = micros(toTime(base, ctx)) + ChronoUnit.MICROS.between(from, to);
+            return clipTime(micros, MysqlValues.toStr(timeOfMicros(micros)), ctx);
+        }
         boolean returnString = base instanceof String || base instanceof byte[];
         boolean dateOnlyUnit = switch (u) {
             case "DAY", "WEEK", "MONTH", "QUARTER", "YEAR", "YEAR_MONTH" -> true;
