@@ -178,6 +178,8 @@ public final class MysqlOperators {
         def(m, "to_time", "to_time", 1, 1, b -> converted(b, true));
         def(m, "to_decimal", "to_decimal", 1, 1, b -> decimal(b, precisionOf(b.getOperandType(0)), scaleOf(b.getOperandType(0))));
         def(m, "cast_binary", "cast_binary", 1, 1, fixed(SqlTypeName.VARBINARY));
+        // a DATETIME(fsp)/TIME(fsp) as text with exactly fsp fractional digits (see TemporalRexRewriter)
+        def(m, "temporal_text", "temporal_text", 2, 2, fixed(SqlTypeName.VARCHAR));
         // session values
         def(m, "last_insert_id", "last_insert_id", 0, 0, fixed(SqlTypeName.BIGINT));
         def(m, "row_count", "row_count", 0, 0, fixed(SqlTypeName.BIGINT));

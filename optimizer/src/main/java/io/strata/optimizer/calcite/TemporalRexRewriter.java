@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Keeps Calcite's own temporal code away from Strata's temporal values. Inside generated code a
@@ -86,6 +87,10 @@ final class TemporalRexRewriter extends RexShuttle {
         if (foldConstants && visited instanceof RexCall c && c.getOperator() instanceof MysqlSqlFunction f) {
             return fold(c, f.runtimeName());
         }
+        if (!foldConstants && visited instanceof RexCall c && c.getOperator() instanceof MysqlSqlFunction f
+                && TEXT_FUNCTIONS.contains(f.runtimeName())) {
+            return withTemporalText(c);
+        }
         if (visited.getKind() != SqlKind.CAST || !(visited instanceof RexCall cast)) {
             return visited;
         }
@@ -116,6 +121,31 @@ final class TemporalRexRewriter extends RexShuttle {
                 ? literal.getValueAs(org.apache.calcite.util.DateString.class).toString()
                 : literal.getValueAs(org.apache.calcite.util.TimestampString.class).toString();
         return rb.makeCall(t, ops.get(conversion(t)), List.of(rb.makeLiteral(text)));
+    }
+
+    /**
+     * Functions that read their arguments as strings. MySQL turns a DATETIME(fsp)/TIME(fsp) into
+     * its text with exactly fsp fractional digits, which the value alone does not know, so such an
+     * argument is given to them as {@code temporal_text(x, fsp)}.
+     */
+    private static final Set<String> TEXT_FUNCTIONS = Set.of("concat", "concat_ws", "length", "char_length", "upper",
+            "lower", "substring", "trim", "ltrim", "rtrim", "replace", "left", "right", "lpad", "rpad", "locate", "instr",
+            "reverse", "repeat", "like", "regexp", "cast_char", "strcmp", "ascii");
+
+    private RexNode withTemporalText(RexCall call) {
+        List<RexNode> operands = new ArrayList<>(call.getOperands());
+        boolean changed = false;
+        for (int i = 0; i < operands.size(); i++) {
+            RelDataType t = operands.get(i).getType();
+            if (t.getSqlTypeName() == SqlTypeName.TIMESTAMP && t.getPrecision() > 0) {
+                RelDataType text = rb.getTypeFactory().createTypeWithNullability(
+                        rb.getTypeFactory().createSqlType(SqlTypeName.VARCHAR), t.isNullable());
+                operands.set(i, rb.makeCall(text, ops.get("temporal_text"),
+                        List.of(operands.get(i), rb.makeExactLiteral(java.math.BigDecimal.valueOf(t.getPrecision())))));
+                changed = true;
+            }
+        }
+        return changed ? call.clone(call.getType(), operands) : call;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.strata.optimizer.func;
 
 import io.strata.optimizer.exec.StatementContext;
 import io.strata.spi.ErrorCode;
+import io.strata.spi.session.MysqlText;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -881,6 +882,13 @@ public final class MysqlFunctions {
         m.put("to_time", strict((ctx, a, r) -> MysqlTemporals.toTime(a[0], ctx)));
         m.put("to_decimal", strict((ctx, a, r) -> toDecimal(a[0], ctx).setScale(r.scale(), RoundingMode.HALF_UP)));
         m.put("cast_binary", strict((ctx, a, r) -> MysqlValues.toBytes(a[0])));
+        m.put("temporal_text", strict((ctx, a, r) -> {
+            int fsp = toLong(a[1], ctx).intValue();
+            if (a[0] instanceof LocalDateTime t) {
+                return MysqlText.formatDateTime(t, fsp);
+            }
+            return a[0] instanceof Duration d ? MysqlText.formatTime(d, fsp) : toStr(a[0]);
+        }));
     }
 
     /**
