@@ -120,7 +120,9 @@ final class TemporalRexRewriter extends RexShuttle {
         String text = t.getSqlTypeName() == SqlTypeName.DATE
                 ? literal.getValueAs(org.apache.calcite.util.DateString.class).toString()
                 : literal.getValueAs(org.apache.calcite.util.TimestampString.class).toString();
-        return rb.makeCall(t, ops.get(conversion(t)), List.of(rb.makeLiteral(text)));
+        String fn = conversion(t);
+        RexNode converted = rb.makeCall(t, ops.get(fn), List.of(rb.makeLiteral(text)));
+        return foldConstants ? fold((RexCall) converted, fn) : converted;
     }
 
     /**
