@@ -130,8 +130,8 @@ Strata test|1|151|NULL
 > select @@nosuchvar
 ! 1193 Unknown system variable 'nosuchvar'
 
-> select 29 & 15, 29 | 15, 11 ^ 3, 1 << 2, 4 >> 2, ~0 = -1, 5 & null
-13|31|8|4|1|1|NULL
+> select 29 & 15, 29 | 15, 11 ^ 3, 1 << 2, 4 >> 2, ~0 = -1, 5 & null, ~0
+13|31|8|4|1|0|NULL|18446744073709551615
 
 > select n'text', _utf8mb4'x', 'a' 'b' 'c', x'4142', b'11' + 0
 text|x|abc|AB|3

@@ -29,6 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 final class SqlHarness implements AutoCloseable {
     private final LocalStore store;
     final StrataQueryEngine engine;
+    /** The planner the engine uses (tests check which statements reach it). */
+    final QueryPlanner planner;
     private final AtomicLong connectionIds = new AtomicLong();
     private final List<SqlSession> sessions = new ArrayList<>();
 
@@ -43,6 +45,7 @@ final class SqlHarness implements AutoCloseable {
     private SqlHarness(LocalStore store, QueryPlanner planner, io.strata.spi.kv.TxnKv kv,
                        java.util.function.UnaryOperator<EngineConfig> config) {
         this.store = store;
+        this.planner = planner;
         this.engine = new StrataQueryEngine(kv, planner, config.apply(EngineConfig.defaults().withIdBatchSize(10)
                 .withLockWaitTimeout(java.time.Duration.ofMillis(200))));
     }

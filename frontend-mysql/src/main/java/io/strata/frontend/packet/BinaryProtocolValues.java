@@ -18,8 +18,8 @@ import java.time.LocalTime;
  * Reads produce the Java types {@code SqlSession.executePrepared} expects; writes accept the
  * types a {@code QueryResult} row holds and convert leniently between numeric kinds.
  *
- * <p>Temporal values MySQL allows but {@code java.time} cannot hold (the zero date, TIME beyond
- * a day or negative) are read as their MySQL text ({@code "0000-00-00"}, {@code "-25:00:00"}).
+ * <p>A TIME parameter is read as a signed {@link Duration} (MySQL's TIME reaches ±838 hours); the
+ * zero date, which {@code java.time} cannot hold, is read as its MySQL text {@code "0000-00-00"}.
  *
  * @see <a href="https://dev.mysql.com/doc/dev/mysql-server/latest/page_protocol_binary_resultset.html#sect_protocol_binary_resultset_row_value">Binary Protocol Value</a>
  */
@@ -161,7 +161,7 @@ public final class BinaryProtocolValues {
             throw new MalformedPacketException("bad TIME length " + length);
         }
         if (length == 0) {
-            return LocalTime.MIDNIGHT;
+            return Duration.ZERO;
         }
         boolean negative = payload.readInt1() != 0;
         long days = payload.readInt4();
@@ -172,11 +172,9 @@ public final class BinaryProtocolValues {
         if (hour > 23 || minute > 59 || second > 59 || micros > 999_999 || days > 34) {
             throw new MalformedPacketException("bad TIME value");
         }
-        if (!negative && days == 0) {
-            return LocalTime.of(hour, minute, second, (int) micros * 1000);
-        }
+        // the engine's TIME: a signed Duration (MySQL's range is ±838:59:59, up to 34 days)
         Duration d = Duration.ofDays(days).plusHours(hour).plusMinutes(minute).plusSeconds(second).plusNanos(micros * 1000);
-        return MysqlText.formatTime(negative ? d.negated() : d, micros == 0 ? 0 : 6);
+        return negative ? d.negated() : d;
     }
 
     // ---- encoding result values ----

@@ -251,8 +251,8 @@ public final class CalciteQueryPlanner implements QueryPlanner {
         StringBuilder sb = new StringBuilder();
         for (Object p : params) {
             sb.append(p == null ? 'S' : InternalValues.tagOfValue(p));
-            if (p instanceof java.math.BigDecimal d) {
-                sb.append(d.scale());
+            if (p instanceof java.math.BigDecimal || p instanceof java.time.LocalDateTime || p instanceof java.time.LocalTime) {
+                sb.append(InternalValues.scaleOfValue(p));
             }
         }
         return sb.toString();
@@ -333,11 +333,16 @@ public final class CalciteQueryPlanner implements QueryPlanner {
             tags[i] = InternalValues.tag(t);
             metas.add(ResultColumns.of(labels.get(i), t, i < origins.size() ? origins.get(i) : null, ctx.catalog(), aliases));
         }
-        RelNode best = optimize(s, validated);
+        return compiled(s, optimize(s, validated), metas, tags, tr);
+    }
+
+    /** Compiles the physical plan (its temporal constants folded; EXPLAIN shows them as written). */
+    private CompiledQuery compiled(Session s, RelNode best, List<ColumnMeta> metas, char[] tags, DruidTranslator tr) {
+        RelNode executable = new TemporalRexRewriter(s.cluster.getRexBuilder(), ops, true).rewrite(best);
         Map<String, Object> stashed = new HashMap<>();
         @SuppressWarnings("unchecked")
         Bindable<Object> bindable = (Bindable<Object>) EnumerableInterpretable.toBindable(stashed, null,
-                (EnumerableRel) best, EnumerableRel.Prefer.ARRAY);
+                (EnumerableRel) executable, EnumerableRel.Prefer.ARRAY);
         return new CompiledQuery(bindable, stashed, metas, tags, tr.paramTags(), tr.assumptions(), ExplainWriter.explain(best), s.root, s.typeFactory);
     }
 
@@ -363,12 +368,7 @@ public final class CalciteQueryPlanner implements QueryPlanner {
             tags[i] = InternalValues.tag(t);
             metas.add(ResultColumns.expression(rowType.getFieldList().get(i).getName(), t));
         }
-        RelNode best = optimize(s, validated);
-        Map<String, Object> stashed = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        Bindable<Object> bindable = (Bindable<Object>) EnumerableInterpretable.toBindable(stashed, null,
-                (EnumerableRel) best, EnumerableRel.Prefer.ARRAY);
-        return new CompiledQuery(bindable, stashed, metas, tags, tr.paramTags(), tr.assumptions(), ExplainWriter.explain(best), s.root, s.typeFactory);
+        return compiled(s, optimize(s, validated), metas, tags, tr);
     }
 
     private RelNode optimize(Session s, SqlNode validated) {
@@ -389,6 +389,8 @@ public final class CalciteQueryPlanner implements QueryPlanner {
                 CoreRules.JOIN_SUB_QUERY_TO_CORRELATE));
         RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(s.cluster, s.reader);
         rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
+        TemporalRexRewriter temporals = new TemporalRexRewriter(s.cluster.getRexBuilder(), ops, false);
+        rel = temporals.rewrite(rel);
         // text comparisons, grouping and ordering under their collations (sort keys)
         CollationRewriter.Rewritten collated = new CollationRewriter(s.cluster.getRexBuilder(), ops)
                 .rewrite(rel, root.collation);
@@ -438,8 +440,10 @@ public final class CalciteQueryPlanner implements QueryPlanner {
             }
             best = EnumerableProject.create(best, exprs, RexUtil.createStructType(s.typeFactory, exprs, names, null));
         }
-        // 4. EnumerableProject/Filter are not directly implementable: merge them into EnumerableCalcs
-        return pruneScanColumns(hep(best, Programs.CALC_RULES));
+        // 4. EnumerableProject/Filter are not directly implementable: merge them into EnumerableCalcs;
+        // temporal CASTs and literals the planner made on the way are Strata's conversions too; scans
+        // decode only what their Calc reads
+        return pruneScanColumns(temporals.rewrite(hep(best, Programs.CALC_RULES)));
     }
 
     /**

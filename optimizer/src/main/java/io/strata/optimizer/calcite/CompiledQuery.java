@@ -9,7 +9,6 @@ import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.schema.SchemaPlus;
 
-import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +63,7 @@ final class CompiledQuery {
         for (DruidTranslator.Assumption a : assumptions) {
             Object v = a.kind() == 'u' ? ctx.userVariable(a.name()) : ctx.systemVariable(a.name(), a.global());
             char tag = v == null ? 'S' : InternalValues.tagOfValue(v);
-            int scale = v instanceof BigDecimal d ? Math.max(0, d.scale()) : 0;
-            if (tag != a.tag() || scale != a.scale()) {
+            if (tag != a.tag() || InternalValues.scaleOfValue(v) != a.scale()) {
                 return false;
             }
         }

@@ -615,10 +615,12 @@ final class DruidTranslator {
             return call("cast_date", str(d.getValue().toString()));
         }
         if (e instanceof SQLTimestampExpr t) {
-            return call("cast_datetime", str(t.getValue().toString()));
+            String text = t.getValue().toString();
+            return call("cast_datetime", str(text), num(literalFsp(text)));
         }
         if (e instanceof SQLTimeExpr t) {
-            return call("cast_time", str(t.getValue().toString()));
+            String text = t.getValue().toString();
+            return call("cast_time", str(text), num(literalFsp(text)));
         }
         if (e instanceof SQLIdentifierExpr id) {
             String name = SQLUtils.normalize(id.getName());
@@ -778,7 +780,7 @@ final class DruidTranslator {
             String n = SQLUtils.normalize(name.substring(1));
             Object value = ctx.userVariable(n);
             char tag = value == null ? ResultKind.STRING : InternalValues.tagOfValue(value);
-            int scale = value instanceof BigDecimal d ? Math.max(0, d.scale()) : 0;
+            int scale = InternalValues.scaleOfValue(value);
             assumptions.add(new Assumption('u', n, false, tag, scale));
             return call("uservar", str(n), str(String.valueOf(tag)), num(scale));
         }
@@ -788,7 +790,7 @@ final class DruidTranslator {
     private SqlNode sysvar(String name, boolean global) {
         Object value = ctx.systemVariable(name, global);
         char tag = value == null ? ResultKind.STRING : InternalValues.tagOfValue(value);
-        int scale = value instanceof BigDecimal d ? Math.max(0, d.scale()) : 0;
+        int scale = InternalValues.scaleOfValue(value);
         assumptions.add(new Assumption('s', name, global, tag, scale));
         return call("sysvar", str(name), num(global ? 1 : 0), str(String.valueOf(tag)), num(scale));
     }
@@ -801,21 +803,27 @@ final class DruidTranslator {
             // clients send strings as byte arrays too (binary protocol); MySQL compares them as strings
             tag = ResultKind.STRING;
         }
-        int scale = value instanceof BigDecimal d ? Math.max(0, Math.min(d.scale(), MysqlTypeSystem.MAX_SCALE)) : 0;
+        int scale = InternalValues.scaleOfValue(value);
+        if (tag == ResultKind.TIME) {
+            // a TIME parameter travels as its text: Calcite has no type for Strata's TIME (see TimeType)
+            paramTag(index, ResultKind.STRING);
+            SqlNode text = SqlStdOperatorTable.CAST.createCall(POS, new SqlDynamicParam(index, POS),
+                    new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.VARCHAR, POS), POS));
+            return call("cast_time", text, num(scale));
+        }
         paramTag(index, tag);
         SqlTypeName t = switch (tag) {
             case ResultKind.INTEGER -> SqlTypeName.BIGINT;
-            case ResultKind.DECIMAL -> SqlTypeName.DECIMAL;
+            case ResultKind.DECIMAL, ResultKind.UNSIGNED -> SqlTypeName.DECIMAL;
             case ResultKind.DOUBLE -> SqlTypeName.DOUBLE;
             case ResultKind.BINARY -> SqlTypeName.VARBINARY;
             case ResultKind.DATE -> SqlTypeName.DATE;
-            case ResultKind.TIME -> SqlTypeName.TIME;
             case ResultKind.DATETIME -> SqlTypeName.TIMESTAMP;
             default -> SqlTypeName.VARCHAR;
         };
         SqlBasicTypeNameSpec spec = switch (t) {
             case DECIMAL -> new SqlBasicTypeNameSpec(t, MysqlTypeSystem.MAX_PRECISION, scale, POS);
-            case TIMESTAMP, TIME -> new SqlBasicTypeNameSpec(t, 3, POS);
+            case TIMESTAMP -> new SqlBasicTypeNameSpec(t, scale, POS);
             default -> new SqlBasicTypeNameSpec(t, POS);
         };
         return SqlStdOperatorTable.CAST.createCall(POS, new SqlDynamicParam(index, POS), new SqlDataTypeSpec(spec, POS));
@@ -929,6 +937,31 @@ final class DruidTranslator {
         return call(fn, base, expr(iv.getValue()), str(iv.getUnit().name()));
     }
 
+    /** The fsp of CAST(… AS DATETIME(fsp)) / TIME(fsp): 0 to 6, else 1426. */
+    private static int castFsp(List<SQLExpr> args) {
+        if (args.isEmpty()) {
+            return 0;
+        }
+        int fsp = ((SQLIntegerExpr) args.get(0)).getNumber().intValue();
+        if (fsp < 0 || fsp > 6) {
+            throw ErrorCode.TOO_BIG_PRECISION.error(fsp, "CAST", 6);
+        }
+        return fsp;
+    }
+
+    /** Fractional digits written in a temporal literal ({@code TIMESTAMP '… 10:00:00.250'} has 3). */
+    private static int literalFsp(String text) {
+        int dot = text.lastIndexOf('.');
+        if (dot < 0 || text.indexOf(':') < 0 || dot < text.lastIndexOf(':')) {
+            return 0;
+        }
+        int n = 0;
+        while (dot + 1 + n < text.length() && Character.isDigit(text.charAt(dot + 1 + n))) {
+            n++;
+        }
+        return Math.min(6, n);
+    }
+
     private SqlNode cast(SqlNode x, SQLDataType type) {
         String name = type.getName().toLowerCase(Locale.ROOT).trim();
         List<SQLExpr> args = type.getArguments();
@@ -952,9 +985,9 @@ final class DruidTranslator {
             case "date":
                 return call("cast_date", x);
             case "datetime", "timestamp":
-                return call("cast_datetime", x);
+                return call("cast_datetime", x, num(castFsp(args)));
             case "time":
-                return call("cast_time", x);
+                return call("cast_time", x, num(castFsp(args)));
             case "double", "float", "real", "double precision":
                 return call("cast_double", x);
             default:
@@ -1097,6 +1130,13 @@ final class DruidTranslator {
             }
             case "position":
                 return call("locate", exprs(args));
+            case "timestampdiff", "timestampadd": {
+                // TIMESTAMPDIFF(unit, a, b): the unit is a keyword, not an expression
+                arity(name, args, 3, 3);
+                SQLExpr u = args.get(0);
+                String unit = u instanceof SQLIdentifierExpr id ? id.getName() : u instanceof SQLCharExpr c ? c.getText() : u.toString();
+                return call(name, str(unit.toUpperCase(Locale.ROOT)), expr(args.get(1)), expr(args.get(2)));
+            }
             case "date_add", "adddate", "date_sub", "subdate": {
                 arity(name, args, 2, 2);
                 String fn = name.equals("date_add") || name.equals("adddate") ? "date_add" : "date_sub";

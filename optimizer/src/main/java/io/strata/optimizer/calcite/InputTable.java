@@ -9,7 +9,6 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.ScannableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
-import org.apache.calcite.sql.type.SqlTypeName;
 
 import java.util.List;
 
@@ -46,8 +45,8 @@ final class InputTable extends AbstractTable implements ScannableTable {
         Object[] row = new Object[names.size()];
         for (int i = 0; i < row.length; i++) {
             RelDataType t = rowType.getFieldList().get(i).getType();
-            int scale = t.getSqlTypeName() == SqlTypeName.DECIMAL ? t.getScale() : 0;
-            row[i] = InternalValues.toInternal(input == null || i >= input.length ? null : input[i], InternalValues.tag(t), scale, ctx);
+            row[i] = InternalValues.toInternal(input == null || i >= input.length ? null : input[i], InternalValues.tag(t),
+                    InternalValues.scaleOf(t), ctx);
         }
         return Linq4j.singletonEnumerable(row);
     }

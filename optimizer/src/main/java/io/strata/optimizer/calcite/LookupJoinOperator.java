@@ -53,7 +53,8 @@ public final class LookupJoinOperator {
 
     private Iterator<Row> lookup(Object[] outerRow, StatementContext ctx) {
         if (index == null) {
-            Long h = ScanOperator.exactHandle(InternalValues.toExternal(outerRow[outerKeys[0]], outerKeyTags[0]), ctx);
+            Long h = ScanOperator.exactHandle(InternalValues.toExternal(outerRow[outerKeys[0]], outerKeyTags[0]),
+                    rows.unsignedHandle(), ctx);
             if (h == null) {
                 return Collections.emptyIterator();
             }

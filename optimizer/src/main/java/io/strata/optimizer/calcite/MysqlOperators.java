@@ -1,5 +1,7 @@
 package io.strata.optimizer.calcite;
 
+import io.strata.optimizer.func.MysqlTemporals;
+import io.strata.optimizer.func.MysqlValues;
 import io.strata.optimizer.func.ResultKind;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
@@ -8,6 +10,7 @@ import org.apache.calcite.sql.type.SqlReturnTypeInference;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,19 +39,20 @@ public final class MysqlOperators {
         def(m, "times", "times", 2, 2, MysqlOperators::multiplicative);
         def(m, "divide", "divide", 2, 2, MysqlOperators::division);
         def(m, "avg_div", "avg_div", 2, 2, MysqlOperators::division);
-        def(m, "div", "intdiv", 2, 2, fixed(SqlTypeName.BIGINT));
+        def(m, "div", "intdiv", 2, 2, MysqlOperators::integer);
         def(m, "mod", "mod", 2, 2, MysqlOperators::modulo);
-        def(m, "neg", "neg", 1, 1, b -> numericOf(b, 0));
-        // bit operations on 64 bits (MySQL's are BIGINT UNSIGNED; values above 2^63 are not representable yet)
-        def(m, "bit_and", "bit_and", 2, 2, fixed(SqlTypeName.BIGINT));
-        def(m, "bit_or", "bit_or", 2, 2, fixed(SqlTypeName.BIGINT));
-        def(m, "bit_xor", "bit_xor", 2, 2, fixed(SqlTypeName.BIGINT));
-        def(m, "shift_left", "shift_left", 2, 2, fixed(SqlTypeName.BIGINT));
-        def(m, "shift_right", "shift_right", 2, 2, fixed(SqlTypeName.BIGINT));
-        def(m, "bit_not", "bit_not", 1, 1, fixed(SqlTypeName.BIGINT));
+        def(m, "neg", "neg", 1, 1, b -> isUnsigned(b, 0) ? nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.BIGINT))
+                : numericOf(b, 0));
+        // bit operations work on 64 bits and give BIGINT UNSIGNED, as in MySQL
+        def(m, "bit_and", "bit_and", 2, 2, MysqlOperators::unsignedType);
+        def(m, "bit_or", "bit_or", 2, 2, MysqlOperators::unsignedType);
+        def(m, "bit_xor", "bit_xor", 2, 2, MysqlOperators::unsignedType);
+        def(m, "shift_left", "shift_left", 2, 2, MysqlOperators::unsignedType);
+        def(m, "shift_right", "shift_right", 2, 2, MysqlOperators::unsignedType);
+        def(m, "bit_not", "bit_not", 1, 1, MysqlOperators::unsignedType);
         def(m, "to_double", "to_double", 1, 1, fixed(SqlTypeName.DOUBLE));
         // SUM's argument: integers are summed as DECIMAL like MySQL (no BIGINT overflow)
-        def(m, "sum_arg", "sum_arg", 1, 1, b -> switch (numClass(b.getOperandType(0))) {
+        def(m, "sum_arg", "sum_arg", 1, 1, b -> switch (numClass(b, 0)) {
             case 0 -> decimal(b, 20, 0);
             case 1 -> decimal(b, precisionOf(b.getOperandType(0)), scaleOf(b.getOperandType(0)));
             default -> nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.DOUBLE));
@@ -96,7 +100,7 @@ public final class MysqlOperators {
         def(m, "ascii", "ascii", 1, 1, fixed(SqlTypeName.BIGINT));
         def(m, "hex", "hex", 1, 1, fixed(SqlTypeName.VARCHAR));
         // math
-        def(m, "abs", "abs", 1, 1, b -> numericOf(b, 0));
+        def(m, "abs", "abs", 1, 1, b -> isUnsigned(b, 0) ? unsignedType(b) : numericOf(b, 0));
         def(m, "ceil", "ceil", 1, 1, MysqlOperators::integral);
         def(m, "ceiling", "ceil", 1, 1, MysqlOperators::integral);
         def(m, "floor", "floor", 1, 1, MysqlOperators::integral);
@@ -114,16 +118,17 @@ public final class MysqlOperators {
         def(m, "pi", "pi", 0, 0, fixed(SqlTypeName.DOUBLE));
         def(m, "rand", "rand", 0, 1, fixed(SqlTypeName.DOUBLE));
         // date and time
-        def(m, "now", "now", 0, 1, fixed(SqlTypeName.TIMESTAMP));
-        def(m, "current_timestamp", "now", 0, 1, fixed(SqlTypeName.TIMESTAMP));
-        def(m, "localtime", "now", 0, 1, fixed(SqlTypeName.TIMESTAMP));
-        def(m, "localtimestamp", "now", 0, 1, fixed(SqlTypeName.TIMESTAMP));
-        def(m, "sysdate", "sysdate", 0, 1, fixed(SqlTypeName.TIMESTAMP));
-        def(m, "utc_timestamp", "utc_timestamp", 0, 1, fixed(SqlTypeName.TIMESTAMP));
+        // date and time: DATETIME/TIME results carry MySQL's fractional-seconds precision (fsp)
+        def(m, "now", "now", 0, 1, withFsp(false, 0));
+        def(m, "current_timestamp", "now", 0, 1, withFsp(false, 0));
+        def(m, "localtime", "now", 0, 1, withFsp(false, 0));
+        def(m, "localtimestamp", "now", 0, 1, withFsp(false, 0));
+        def(m, "sysdate", "sysdate", 0, 1, withFsp(false, 0));
+        def(m, "utc_timestamp", "utc_timestamp", 0, 1, withFsp(false, 0));
         def(m, "curdate", "curdate", 0, 0, fixed(SqlTypeName.DATE));
         def(m, "current_date", "curdate", 0, 0, fixed(SqlTypeName.DATE));
-        def(m, "curtime", "curtime", 0, 1, fixed(SqlTypeName.TIME));
-        def(m, "current_time", "curtime", 0, 1, fixed(SqlTypeName.TIME));
+        def(m, "curtime", "curtime", 0, 1, withFsp(true, 0));
+        def(m, "current_time", "curtime", 0, 1, withFsp(true, 0));
         def(m, "date", "date", 1, 1, fixed(SqlTypeName.DATE));
         def(m, "year", "year", 1, 1, fixed(SqlTypeName.BIGINT));
         def(m, "month", "month", 1, 1, fixed(SqlTypeName.BIGINT));
@@ -143,15 +148,25 @@ public final class MysqlOperators {
         def(m, "date_sub", "date_sub", 3, 3, MysqlOperators::dateArith);
         def(m, "datediff", "datediff", 2, 2, fixed(SqlTypeName.BIGINT));
         def(m, "date_format", "date_format", 2, 2, fixed(SqlTypeName.VARCHAR));
+        def(m, "timestampdiff", "timestampdiff", 3, 3, fixed(SqlTypeName.BIGINT));
+        def(m, "timestampadd", "timestampadd", 3, 3, MysqlOperators::timestampAdd);
+        def(m, "timediff", "timediff", 2, 2, b -> temporal(b, true, Math.max(fspOf(b, 0), fspOf(b, 1))));
+        def(m, "addtime", "addtime", 2, 2, MysqlOperators::addTime);
+        def(m, "subtime", "subtime", 2, 2, MysqlOperators::addTime);
+        def(m, "sec_to_time", "sec_to_time", 1, 1, b -> temporal(b, true, Math.min(6, scaleOf(b.getOperandType(0)))));
+        def(m, "time_to_sec", "time_to_sec", 1, 1, b -> TimeType.is(b.getOperandType(0)) && b.getOperandType(0).getPrecision() > 0
+                ? decimal(b, 17, b.getOperandType(0).getPrecision()) : nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.BIGINT)));
+        def(m, "time", "to_time", 1, 1, b -> converted(b, true));
         def(m, "str_to_date", "str_to_date", 2, 2, MysqlOperators::strToDate);
         def(m, "unix_timestamp", "unix_timestamp", 0, 1, fixed(SqlTypeName.BIGINT));
         def(m, "from_unixtime", "from_unixtime", 1, 2,
                 b -> b.getOperandCount() == 2 ? nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.VARCHAR))
-                        : nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.TIMESTAMP)));
+                        : nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.TIMESTAMP,
+                        Math.min(6, scaleOf(b.getOperandType(0))))));
         def(m, "extract", "extract", 2, 2, fixed(SqlTypeName.BIGINT));
         // casts: the target type is given by trailing literal operands where it has parameters
         def(m, "cast_signed", "cast_signed", 1, 1, fixed(SqlTypeName.BIGINT));
-        def(m, "cast_unsigned", "cast_unsigned", 1, 1, fixed(SqlTypeName.BIGINT));
+        def(m, "cast_unsigned", "cast_unsigned", 1, 1, MysqlOperators::unsignedType);
         def(m, "cast_char", "cast_char", 1, 2, b -> b.getOperandCount() == 2 && b.isOperandLiteral(1, false)
                 ? nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.VARCHAR, Math.max(1, b.getOperandLiteralValue(1, Integer.class))))
                 : nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.VARCHAR)));
@@ -159,9 +174,16 @@ public final class MysqlOperators {
                 b.getOperandLiteralValue(1, Integer.class), b.getOperandLiteralValue(2, Integer.class))));
         def(m, "cast_double", "cast_double", 1, 1, fixed(SqlTypeName.DOUBLE));
         def(m, "cast_date", "cast_date", 1, 1, fixed(SqlTypeName.DATE));
-        def(m, "cast_datetime", "cast_datetime", 1, 1, fixed(SqlTypeName.TIMESTAMP));
-        def(m, "cast_time", "cast_time", 1, 1, fixed(SqlTypeName.TIME));
+        // CAST(x AS DATETIME[(fsp)]) / TIME[(fsp)]: the fsp is a literal second operand (default 0), the value is rounded to it
+        def(m, "cast_datetime", "cast_datetime", 1, 2, withFsp(false, 1));
+        def(m, "cast_time", "cast_time", 1, 2, withFsp(true, 1));
+        // implicit conversions (comparisons, CASTs Calcite adds): exact, as precise as the argument
+        def(m, "to_datetime", "to_datetime", 1, 1, b -> converted(b, false));
+        def(m, "to_time", "to_time", 1, 1, b -> converted(b, true));
+        def(m, "to_decimal", "to_decimal", 1, 1, b -> decimal(b, precisionOf(b.getOperandType(0)), scaleOf(b.getOperandType(0))));
         def(m, "cast_binary", "cast_binary", 1, 1, fixed(SqlTypeName.VARBINARY));
+        // a DATETIME(fsp)/TIME(fsp) as text with exactly fsp fractional digits (see TemporalRexRewriter)
+        def(m, "temporal_text", "temporal_text", 2, 2, fixed(SqlTypeName.VARCHAR));
         // session values
         def(m, "last_insert_id", "last_insert_id", 0, 0, fixed(SqlTypeName.BIGINT));
         def(m, "row_count", "row_count", 0, 0, fixed(SqlTypeName.BIGINT));
@@ -200,6 +222,48 @@ public final class MysqlOperators {
         return b -> nullable(b, b.getTypeFactory().createSqlType(t));
     }
 
+    /** A DATETIME (or TIME) whose fsp is the literal operand {@code fspOperand} when there is one, else 0. */
+    private static SqlReturnTypeInference withFsp(boolean time, int fspOperand) {
+        return b -> {
+            int fsp = 0;
+            if (b.getOperandCount() > fspOperand && b.isOperandLiteral(fspOperand, false)) {
+                Integer v = b.getOperandLiteralValue(fspOperand, Integer.class);
+                fsp = v == null ? 0 : Math.max(0, Math.min(6, v));
+            }
+            return temporal(b, time, fsp);
+        };
+    }
+
+    /** DATETIME(fsp), or TIME(fsp) ({@link TimeType}), nullable. */
+    private static RelDataType temporal(SqlOperatorBinding b, boolean time, int fsp) {
+        RelDataTypeFactory f = b.getTypeFactory();
+        return time ? TimeType.of(f, fsp, true) : nullable(b, f.createSqlType(SqlTypeName.TIMESTAMP, fsp));
+    }
+
+    /** An implicit conversion to DATETIME/TIME keeps a temporal argument's fsp; anything else may carry 6 digits. */
+    private static RelDataType converted(SqlOperatorBinding b, boolean time) {
+        return temporal(b, time, fspOf(b.getOperandType(0)));
+    }
+
+    /** Fractional digits of an operand: those written in a string literal, else {@link #fspOf(RelDataType)}. */
+    private static int fspOf(SqlOperatorBinding b, int i) {
+        if (SqlTypeUtil.inCharFamily(b.getOperandType(i)) && b.isOperandLiteral(i, false)) {
+            String text = b.getOperandLiteralValue(i, String.class);
+            int dot = text == null ? -1 : text.lastIndexOf('.');
+            return dot < 0 ? 0 : Math.min(6, text.length() - dot - 1);
+        }
+        return fspOf(b.getOperandType(i));
+    }
+
+    /** Fractional digits a value of this type can carry: its precision for DATETIME/TIME, 0 for DATE, 6 otherwise. */
+    private static int fspOf(RelDataType t) {
+        return switch (t.getSqlTypeName()) {
+            case TIMESTAMP -> t.getPrecision();
+            case DATE -> 0;
+            default -> 6;
+        };
+    }
+
     private static RelDataType nullable(SqlOperatorBinding b, RelDataType t) {
         return b.getTypeFactory().createTypeWithNullability(t, true);
     }
@@ -211,13 +275,56 @@ public final class MysqlOperators {
                 scale == null ? 0 : scale);
     }
 
+    private static RelDataType unsignedType(SqlOperatorBinding b) {
+        return UnsignedBigintType.of(b.getTypeFactory(), true);
+    }
+
+    /**
+     * Whether an operand is BIGINT UNSIGNED: of that type, or an integer literal above 2^63-1
+     * (MySQL types {@code 18446744073709551615} as BIGINT UNSIGNED; Calcite as DECIMAL(20, 0)).
+     */
+    private static boolean isUnsigned(SqlOperatorBinding b, int i) {
+        RelDataType t = b.getOperandType(i);
+        if (UnsignedBigintType.is(t)) {
+            return true;
+        }
+        if (t.getSqlTypeName() == SqlTypeName.DECIMAL && t.getScale() == 0 && b.isOperandLiteral(i, false)) {
+            BigDecimal v = b.getOperandLiteralValue(i, BigDecimal.class);
+            return v != null && v.compareTo(LONG_MAX) > 0 && v.compareTo(MysqlValues.UNSIGNED_MAX) <= 0;
+        }
+        return false;
+    }
+
+    private static boolean anyUnsigned(SqlOperatorBinding b) {
+        for (int i = 0; i < b.getOperandCount(); i++) {
+            if (isUnsigned(b, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
+    /** The integer result type of integer operands: BIGINT UNSIGNED when any is unsigned (MySQL), else BIGINT. */
+    private static RelDataType integer(SqlOperatorBinding b) {
+        return anyUnsigned(b) ? unsignedType(b) : nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.BIGINT));
+    }
+
+    private static int numClass(SqlOperatorBinding b, int i) {
+        return isUnsigned(b, i) ? 0 : numClass(b.getOperandType(i));
+    }
+
     /** Numeric class of an operand: 0 integer, 1 decimal, 2 double (strings and others count as double). */
     private static int numClass(RelDataType t) {
+        if (UnsignedBigintType.is(t)) {
+            return 0;
+        }
         SqlTypeName n = t.getSqlTypeName();
         return switch (n) {
             case TINYINT, SMALLINT, INTEGER, BIGINT, BOOLEAN, NULL -> 0;
             case DECIMAL -> 1;
-            case DATE, TIME, TIMESTAMP -> 0;
+            case DATE, TIMESTAMP -> 0;
             default -> 2;
         };
     }
@@ -245,7 +352,7 @@ public final class MysqlOperators {
     private static int widest(SqlOperatorBinding b) {
         int c = 0;
         for (int i = 0; i < b.getOperandCount(); i++) {
-            c = Math.max(c, numClass(b.getOperandType(i)));
+            c = Math.max(c, numClass(b, i));
         }
         return c;
     }
@@ -263,7 +370,7 @@ public final class MysqlOperators {
         RelDataType x = b.getOperandType(0);
         RelDataType y = b.getOperandType(1);
         return switch (widest(b)) {
-            case 0 -> nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.BIGINT));
+            case 0 -> integer(b);
             case 1 -> {
                 int s = Math.max(scaleOf(x), scaleOf(y));
                 int intDigits = Math.max(precisionOf(x) - scaleOf(x), precisionOf(y) - scaleOf(y));
@@ -277,7 +384,7 @@ public final class MysqlOperators {
         RelDataType x = b.getOperandType(0);
         RelDataType y = b.getOperandType(1);
         return switch (widest(b)) {
-            case 0 -> nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.BIGINT));
+            case 0 -> integer(b);
             case 1 -> decimal(b, precisionOf(x) + precisionOf(y), scaleOf(x) + scaleOf(y));
             default -> nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.DOUBLE));
         };
@@ -297,26 +404,26 @@ public final class MysqlOperators {
         RelDataType x = b.getOperandType(0);
         RelDataType y = b.getOperandType(1);
         return switch (widest(b)) {
-            case 0 -> nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.BIGINT));
+            case 0 -> integer(b);
             case 1 -> decimal(b, Math.max(precisionOf(x), precisionOf(y)), Math.max(scaleOf(x), scaleOf(y)));
             default -> nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.DOUBLE));
         };
     }
 
     private static RelDataType integral(SqlOperatorBinding b) {
-        return numClass(b.getOperandType(0)) == 2
+        return numClass(b, 0) == 2
                 ? nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.DOUBLE))
-                : nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.BIGINT));
+                : integer(b);
     }
 
     private static RelDataType rounding(SqlOperatorBinding b) {
         RelDataType x = b.getOperandType(0);
-        int cls = numClass(x);
+        int cls = numClass(b, 0);
         if (cls == 2) {
             return nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.DOUBLE));
         }
         if (cls == 0) {
-            return nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.BIGINT));
+            return isUnsigned(b, 0) ? unsignedType(b) : nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.BIGINT));
         }
         int digits = 0;
         if (b.getOperandCount() > 1) {
@@ -348,30 +455,79 @@ public final class MysqlOperators {
                 }
                 return decimal(b, intDigits + s, s);
             }
+            if (cls == 0 && anyUnsigned(b)) {
+                // all unsigned stays unsigned; mixed with signed needs both ranges
+                boolean all = true;
+                for (int i = 0; i < b.getOperandCount(); i++) {
+                    all &= isUnsigned(b, i) || b.getOperandType(i).getSqlTypeName() == SqlTypeName.NULL;
+                }
+                return all ? unsignedType(b) : decimal(b, UnsignedBigintType.PRECISION, 0);
+            }
             return nullable(b, b.getTypeFactory().createSqlType(cls == 0 ? SqlTypeName.BIGINT : SqlTypeName.DOUBLE));
         }
         if (allDate) {
             return nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.DATE));
         }
         if (allTemporal) {
-            return nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.TIMESTAMP));
+            int fsp = 0;
+            for (int i = 0; i < b.getOperandCount(); i++) {
+                fsp = Math.max(fsp, b.getOperandType(i).getSqlTypeName() == SqlTypeName.NULL ? 0 : fspOf(b.getOperandType(i)));
+            }
+            return nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.TIMESTAMP, fsp));
         }
         return nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.VARCHAR));
     }
 
     private static RelDataType dateArith(SqlOperatorBinding b) {
+        return intervalResult(b, 0, 1, b.isOperandLiteral(2, false) ? b.getOperandLiteralValue(2, String.class) : "SECOND");
+    }
+
+    /** ADDTIME/SUBTIME(base, time): a TIME base gives a TIME, a DATETIME or DATE a DATETIME, a string a string. */
+    private static RelDataType addTime(SqlOperatorBinding b) {
+        RelDataType base = b.getOperandType(0);
+        int fsp = Math.max(fspOf(b, 0), fspOf(b, 1));
+        if (TimeType.is(base)) {
+            return temporal(b, true, fsp);
+        }
+        if (SqlTypeUtil.isDatetime(base)) {
+            return temporal(b, false, fsp);
+        }
+        return nullable(b, b.getTypeFactory().createSqlType(SqlTypeName.VARCHAR));
+    }
+
+    /** TIMESTAMPADD(unit, amount, base). */
+    private static RelDataType timestampAdd(SqlOperatorBinding b) {
+        return intervalResult(b, 2, 1, b.isOperandLiteral(0, false) ? b.getOperandLiteralValue(0, String.class) : "SECOND");
+    }
+
+    /**
+     * Type of a temporal value plus an interval: a TIME stays a TIME for units of hours and less, a
+     * DATE stays a DATE for day-or-longer units, else
+     * a DATETIME whose fsp covers the base's and the interval's (6 for MICROSECOND units, the
+     * amount's decimals for SECOND); a string base gives a string.
+     */
+    private static RelDataType intervalResult(SqlOperatorBinding b, int baseOperand, int amountOperand, String unitName) {
         RelDataTypeFactory f = b.getTypeFactory();
-        SqlTypeName base = b.getOperandType(0).getSqlTypeName();
-        String unit = b.isOperandLiteral(2, false) ? b.getOperandLiteralValue(2, String.class) : "SECOND";
-        boolean dateUnit = switch (unit == null ? "" : unit.toUpperCase(Locale.ROOT)) {
+        SqlTypeName base = b.getOperandType(baseOperand).getSqlTypeName();
+        String unit = unitName == null ? "" : unitName.toUpperCase(Locale.ROOT);
+        boolean dateUnit = switch (unit) {
             case "DAY", "WEEK", "MONTH", "QUARTER", "YEAR", "YEAR_MONTH" -> true;
             default -> false;
         };
-        if (base == SqlTypeName.DATE) {
-            return nullable(b, f.createSqlType(dateUnit ? SqlTypeName.DATE : SqlTypeName.TIMESTAMP));
+        int fsp = base == SqlTypeName.TIMESTAMP ? b.getOperandType(baseOperand).getPrecision() : 0;
+        if (unit.endsWith("MICROSECOND")) {
+            fsp = 6;
+        } else if (unit.equals("SECOND")) {
+            fsp = Math.max(fsp, Math.min(6, scaleOf(b.getOperandType(amountOperand))));
         }
-        if (base == SqlTypeName.TIMESTAMP || base == SqlTypeName.TIME) {
-            return nullable(b, f.createSqlType(SqlTypeName.TIMESTAMP));
+        if (TimeType.is(b.getOperandType(baseOperand)) && MysqlTemporals.isTimeUnit(unit)) {
+            return temporal(b, true, fsp);
+        }
+        if (base == SqlTypeName.DATE) {
+            return nullable(b, dateUnit ? f.createSqlType(SqlTypeName.DATE) : f.createSqlType(SqlTypeName.TIMESTAMP, fsp));
+        }
+        if (base == SqlTypeName.TIMESTAMP) {
+            return nullable(b, f.createSqlType(SqlTypeName.TIMESTAMP, fsp));
         }
         return nullable(b, f.createSqlType(SqlTypeName.VARCHAR));
     }
@@ -380,7 +536,7 @@ public final class MysqlOperators {
         RelDataTypeFactory f = b.getTypeFactory();
         String fmt = b.isOperandLiteral(1, false) ? b.getOperandLiteralValue(1, String.class) : null;
         if (fmt == null) {
-            return nullable(b, f.createSqlType(SqlTypeName.TIMESTAMP));
+            return nullable(b, f.createSqlType(SqlTypeName.TIMESTAMP, 6));
         }
         boolean date = false;
         boolean time = false;
@@ -394,7 +550,9 @@ public final class MysqlOperators {
                 }
             }
         }
-        SqlTypeName t = date && !time ? SqlTypeName.DATE : time && !date ? SqlTypeName.TIME : SqlTypeName.TIMESTAMP;
-        return nullable(b, f.createSqlType(t));
+        if (date && !time) {
+            return nullable(b, f.createSqlType(SqlTypeName.DATE));
+        }
+        return temporal(b, time && !date, fmt.contains("%f") ? 6 : 0);
     }
 }

@@ -144,7 +144,7 @@ public final class MysqlSqlFunction extends SqlUserDefinedFunction {
                 }
                 RelDataType rt = call.getType();
                 char tag = InternalValues.tag(rt);
-                int scale = rt.getSqlTypeName() == SqlTypeName.DECIMAL ? rt.getScale() : 0;
+                int scale = InternalValues.scaleOf(rt);
                 Expression result = Expressions.call(BRIDGE, translator.getRoot(), Expressions.constant(runtimeName),
                         Expressions.constant(tags.toString()), Expressions.constant(tag), Expressions.constant(scale),
                         Expressions.newArrayInit(Object.class, boxed));
@@ -162,7 +162,7 @@ public final class MysqlSqlFunction extends SqlUserDefinedFunction {
             case FLOAT, REAL, DOUBLE -> Double.class;
             case CHAR, VARCHAR -> String.class;
             case BINARY, VARBINARY -> ByteString.class;
-            case DATE, TIME -> Integer.class;
+            case DATE -> Integer.class;
             case TIMESTAMP -> Long.class;
             case BOOLEAN -> Boolean.class;
             default -> Object.class;

@@ -20,7 +20,8 @@ public final class MysqlTypeSystem extends RelDataTypeSystemImpl {
         return switch (typeName) {
             case DECIMAL -> MAX_PRECISION;
             case VARCHAR, CHAR, VARBINARY, BINARY -> Integer.MAX_VALUE / 4;
-            case TIMESTAMP, TIME -> 3;
+            // fractional seconds to microseconds, as MySQL's DATETIME(6)/TIME(6)
+            case TIMESTAMP, TIME -> 6;
             default -> super.getMaxPrecision(typeName);
         };
     }

@@ -285,6 +285,9 @@ public final class PushDownRule extends RelOptRule {
         return n;
     }
 
+    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
     private static KeySource source(RexNode n) {
         RexNode s = stripCast(n);
         if (s instanceof RexDynamicParam p) {
@@ -299,7 +302,8 @@ public final class PushDownRule extends RelOptRule {
                 if (SqlTypeUtil.isApproximateNumeric(lit.getType())) {
                     return KeySource.ofConstant(d == null ? null : d.doubleValue());
                 }
-                return KeySource.ofConstant(d != null && d.scale() <= 0 ? (Object) d.longValueExact() : d);
+                boolean fitsLong = d != null && d.scale() <= 0 && d.compareTo(LONG_MIN) >= 0 && d.compareTo(LONG_MAX) <= 0;
+                return KeySource.ofConstant(fitsLong ? (Object) d.longValueExact() : d);
             }
             if (SqlTypeUtil.inCharFamily(lit.getType())) {
                 NlsString ns = lit.getValueAs(NlsString.class);

@@ -52,6 +52,14 @@ final class ResultColumns {
 
     static ColumnMeta expression(String label, RelDataType type) {
         int flags = type.isNullable() ? 0 : ColumnMeta.NOT_NULL_FLAG;
+        if (TimeType.is(type)) {
+            return ColumnMeta.expression(label, MysqlType.TIME, 10 + fractionWidth(type), type.getPrecision(),
+                    flags | ColumnMeta.BINARY_FLAG, ColumnMeta.CHARSET_BINARY);
+        }
+        if (UnsignedBigintType.is(type)) {
+            return ColumnMeta.expression(label, MysqlType.LONGLONG, UnsignedBigintType.PRECISION, 0,
+                    flags | ColumnMeta.NUM_FLAG | ColumnMeta.BINARY_FLAG | ColumnMeta.UNSIGNED_FLAG, ColumnMeta.CHARSET_BINARY);
+        }
         return switch (type.getSqlTypeName()) {
             case BOOLEAN -> ColumnMeta.expression(label, MysqlType.LONGLONG, 1, 0, flags | ColumnMeta.NUM_FLAG | ColumnMeta.BINARY_FLAG,
                     ColumnMeta.CHARSET_BINARY);
@@ -68,11 +76,15 @@ final class ResultColumns {
             case BINARY, VARBINARY -> ColumnMeta.expression(label, MysqlType.VAR_STRING, 65535, 31,
                     flags | ColumnMeta.BINARY_FLAG, ColumnMeta.CHARSET_BINARY);
             case DATE -> ColumnMeta.expression(label, MysqlType.DATE, 10, 0, flags | ColumnMeta.BINARY_FLAG, ColumnMeta.CHARSET_BINARY);
-            case TIME -> ColumnMeta.expression(label, MysqlType.TIME, 10, 0, flags | ColumnMeta.BINARY_FLAG, ColumnMeta.CHARSET_BINARY);
-            case TIMESTAMP -> ColumnMeta.expression(label, MysqlType.DATETIME, 19, 0, flags | ColumnMeta.BINARY_FLAG,
-                    ColumnMeta.CHARSET_BINARY);
+            case TIMESTAMP -> ColumnMeta.expression(label, MysqlType.DATETIME, 19 + fractionWidth(type), type.getPrecision(),
+                    flags | ColumnMeta.BINARY_FLAG, ColumnMeta.CHARSET_BINARY);
             case NULL -> ColumnMeta.expression(label, MysqlType.NULL, 0, 0, flags | ColumnMeta.BINARY_FLAG, ColumnMeta.CHARSET_BINARY);
             default -> ColumnMeta.expression(label, MysqlType.VAR_STRING, 4L * 65535, 31, flags, ColumnMeta.CHARSET_UTF8MB4);
         };
+    }
+
+    /** Display width of the fraction of a TIME/DATETIME(fsp): the point and fsp digits. */
+    private static int fractionWidth(RelDataType type) {
+        return type.getPrecision() > 0 ? type.getPrecision() + 1 : 0;
     }
 }

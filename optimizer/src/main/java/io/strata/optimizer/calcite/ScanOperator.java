@@ -39,6 +39,7 @@ public final class ScanOperator {
     private final int[] scales;
     /** Columns the plan reads (others come back null), or null for all. */
     private final java.util.BitSet columns;
+    private final boolean unsignedHandle;
 
     public ScanOperator(TableDef table, AccessPath path, boolean withRowId) {
         this(table, path, withRowId, null);
@@ -47,6 +48,7 @@ public final class ScanOperator {
     public ScanOperator(TableDef table, AccessPath path, boolean withRowId, java.util.BitSet columns) {
         this.columns = columns;
         this.table = requireNonNull(table, "table is null");
+        this.unsignedHandle = table.unsignedHandle();
         this.path = requireNonNull(path, "path is null");
         this.withRowId = withRowId;
         List<ColumnDef> cols = table.columns();
@@ -56,8 +58,12 @@ public final class ScanOperator {
         for (int i = 0; i < cols.size(); i++) {
             var t = InternalValues.relType(f, cols.get(i).type(), true);
             tags[i] = InternalValues.tag(t);
-            scales[i] = t.getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.DECIMAL ? t.getScale() : 0;
+            scales[i] = InternalValues.scaleOf(t);
         }
+    }
+
+    boolean unsignedHandle() {
+        return unsignedHandle;
     }
 
     /** Called from generated code. */
@@ -82,7 +88,7 @@ public final class ScanOperator {
                 // sorted: point gets come back in handle order like a scan (the scan's collation)
                 Set<Long> handles = new java.util.TreeSet<>();
                 for (KeySource k : path.keys()) {
-                    Long h = exactHandle(k.value(ctx), ctx);
+                    Long h = exactHandle(k.value(ctx), unsignedHandle, ctx);
                     if (h != null) {
                         handles.add(h);
                     }
@@ -97,36 +103,32 @@ public final class ScanOperator {
                 return rows.iterator();
             }
             case HANDLE_RANGE: {
-                long from = Long.MIN_VALUE;
-                long to = Long.MAX_VALUE;
+                BigDecimal min = unsignedHandle ? BigDecimal.ZERO : LONG_MIN;
+                BigDecimal max = unsignedHandle ? MysqlValues.UNSIGNED_MAX : LONG_MAX;
+                BigDecimal from = min;
+                BigDecimal to = max;
                 if (path.lower() != null) {
                     BigDecimal v = boundValue(path.lower().value(ctx), ctx);
                     if (v == null) {
                         return Collections.emptyIterator();
                     }
-                    BigDecimal b = path.lowerInclusive() ? v.setScale(0, RoundingMode.CEILING)
+                    from = path.lowerInclusive() ? v.setScale(0, RoundingMode.CEILING)
                             : v.setScale(0, RoundingMode.FLOOR).add(BigDecimal.ONE);
-                    if (b.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
-                        return Collections.emptyIterator();
-                    }
-                    from = b.max(BigDecimal.valueOf(Long.MIN_VALUE)).longValue();
                 }
                 if (path.upper() != null) {
                     BigDecimal v = boundValue(path.upper().value(ctx), ctx);
                     if (v == null) {
                         return Collections.emptyIterator();
                     }
-                    BigDecimal b = path.upperInclusive() ? v.setScale(0, RoundingMode.FLOOR)
+                    to = path.upperInclusive() ? v.setScale(0, RoundingMode.FLOOR)
                             : v.setScale(0, RoundingMode.CEILING).subtract(BigDecimal.ONE);
-                    if (b.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) < 0) {
-                        return Collections.emptyIterator();
-                    }
-                    to = b.min(BigDecimal.valueOf(Long.MAX_VALUE)).longValue();
                 }
-                if (from > to) {
+                from = from.max(min);
+                to = to.min(max);
+                if (from.compareTo(to) > 0) {
                     return Collections.emptyIterator();
                 }
-                return access.scan(txn, table, from, to, columns);
+                return access.scan(txn, table, handleOf(from, unsignedHandle), handleOf(to, unsignedHandle), columns);
             }
             case INDEX_LOOKUP: {
                 IndexDef index = path.index();
@@ -164,18 +166,31 @@ public final class ScanOperator {
         }
     }
 
-    /** The handle equal to v, or null if no integer equals it (1.5, NULL). */
-    static Long exactHandle(Object v, StatementContext ctx) {
+    /**
+     * The handle of the row whose handle column equals v, or null if no value of the column can
+     * (1.5, NULL, beyond the column's range); {@code unsigned} for a BIGINT UNSIGNED handle column.
+     */
+    static Long exactHandle(Object v, boolean unsigned, StatementContext ctx) {
+        if (v instanceof Long l && !unsigned) {
+            return l;
+        }
         BigDecimal d = boundValue(v, ctx);
         if (d == null || d.stripTrailingZeros().scale() > 0) {
             return null;
         }
-        try {
-            return d.longValueExact();
-        } catch (ArithmeticException e) {
+        if (d.compareTo(unsigned ? BigDecimal.ZERO : LONG_MIN) < 0 || d.compareTo(unsigned ? MysqlValues.UNSIGNED_MAX : LONG_MAX) > 0) {
             return null;
         }
+        return handleOf(d, unsigned);
     }
+
+    /** The handle of an integral value within the handle column's range (see {@code TableDef#handleOf}). */
+    private static long handleOf(BigDecimal v, boolean unsigned) {
+        return unsigned ? v.toBigInteger().longValue() ^ Long.MIN_VALUE : v.longValueExact();
+    }
+
+    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
     private static BigDecimal boundValue(Object v, StatementContext ctx) {
         if (v == null) {
@@ -197,9 +212,16 @@ public final class ScanOperator {
         }
         var kind = type.kind();
         if (kind.isInteger()) {
+            if (v instanceof Long l && !type.unsigned()) {
+                return l;
+            }
             BigDecimal d = MysqlValues.toDecimal(v, ctx);
             if (d.stripTrailingZeros().scale() > 0) {
                 return null;
+            }
+            if (type.unsigned() && kind == io.strata.optimizer.catalog.TypeKind.BIGINT) {
+                // the stored form of BIGINT UNSIGNED: Long up to 2^63-1, BigInteger above
+                return d.signum() < 0 || d.compareTo(MysqlValues.UNSIGNED_MAX) > 0 ? null : MysqlValues.unsigned(d.toBigInteger());
             }
             try {
                 return d.longValueExact();

@@ -1,12 +1,12 @@
 package io.strata.optimizer.calcite;
 
 import io.strata.optimizer.exec.StatementContext;
+import io.strata.spi.codec.MemComparable;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.linq4j.QueryProvider;
 import org.apache.calcite.schema.SchemaPlus;
 
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.TimeZone;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -67,8 +67,7 @@ final class StrataDataContext implements DataContext {
             Object[] params = ctx.parameters();
             Object v = params != null && i < params.length ? params[i] : null;
             char tag = i < paramTags.length() ? paramTags.charAt(i) : 'S';
-            int scale = v instanceof java.math.BigDecimal d ? Math.max(0, d.scale()) : 0;
-            return InternalValues.toInternal(v, tag, scale, ctx);
+            return InternalValues.toInternal(v, tag, InternalValues.scaleOfValue(v), ctx);
         }
         if (Variable.CANCEL_FLAG.camelName.equals(name)) {
             cancel.set(ctx.isCancelled());
@@ -76,7 +75,7 @@ final class StrataDataContext implements DataContext {
         }
         if (Variable.CURRENT_TIMESTAMP.camelName.equals(name) || Variable.LOCAL_TIMESTAMP.camelName.equals(name)
                 || Variable.UTC_TIMESTAMP.camelName.equals(name)) {
-            return ctx.statementTime().toInstant(ZoneOffset.UTC).toEpochMilli();
+            return MemComparable.datetimeToMicros(ctx.statementTime());
         }
         if (Variable.TIME_ZONE.camelName.equals(name)) {
             return TimeZone.getTimeZone("UTC");

@@ -13,7 +13,9 @@ import static java.util.Objects.requireNonNull;
  * <p>Every row has a 64-bit handle, its row key is {@code t{id}_r{handle}}. When the primary key is
  * a single integer column ({@code pkIsHandle}), the handle is that column's value; otherwise the
  * handle is a hidden row id allocated from the table's id sequence and the primary key, if any,
- * is enforced by a unique index.
+ * is enforced by a unique index. A BIGINT UNSIGNED handle column maps its value to the handle
+ * with the sign bit flipped ({@link #handleOf}), so that row keys, ordered by signed handle, keep
+ * the unsigned order of the values (0 is the smallest handle, 2^64-1 the largest).
  *
  * @param nextColumnId the id the next added column receives
  * @param nextIndexId  the id the next added index receives
@@ -87,6 +89,47 @@ public record TableDef(long id, String database, String name, List<ColumnDef> co
             }
         }
         return out == null ? values : out;
+    }
+
+    /**
+     * Whether the handle column is BIGINT UNSIGNED (see the class comment). Point gets ask on every
+     * read, so this walks the lists by index and allocates nothing.
+     */
+    public boolean unsignedHandle() {
+        if (!pkIsHandle) {
+            return false;
+        }
+        for (int i = 0; i < indexes.size(); i++) {
+            IndexDef index = indexes.get(i);
+            if (index.primary()) {
+                int id = index.columnIds().get(0);
+                for (int c = 0; c < columns.size(); c++) {
+                    ColumnType t = columns.get(c).type();
+                    if (columns.get(c).id() == id) {
+                        return t.kind() == TypeKind.BIGINT && t.unsigned();
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The handle of the row whose handle column holds {@code value} (a Long, or a BigInteger above 2^63-1). */
+    public long handleOf(Object value) {
+        if (value instanceof java.math.BigInteger b) {
+            return b.longValue() ^ Long.MIN_VALUE;
+        }
+        long v = ((Number) value).longValue();
+        return unsignedHandle() ? v ^ Long.MIN_VALUE : v;
+    }
+
+    /** The handle column's value for a handle: the inverse of {@link #handleOf}. */
+    public Object handleValue(long handle) {
+        if (!unsignedHandle()) {
+            return handle;
+        }
+        long bits = handle ^ Long.MIN_VALUE;
+        return bits >= 0 ? (Object) bits : new java.math.BigInteger(Long.toUnsignedString(bits));
     }
 
     public Optional<IndexDef> index(String indexName) {

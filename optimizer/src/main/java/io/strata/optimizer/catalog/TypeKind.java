@@ -4,13 +4,14 @@ package io.strata.optimizer.catalog;
  * MySQL column types as declared in DDL. The Java value a column holds, everywhere inside the
  * engine (storage rows, executors, results), is fixed by the kind:
  * <ul>
- *   <li>TINYINT … BIGINT, YEAR, BIT, BOOLEAN (TINYINT(1)): {@code Long}. BIGINT UNSIGNED values above
- *       Long.MAX_VALUE are not supported yet.</li>
+ *   <li>TINYINT … BIGINT, YEAR, BIT, BOOLEAN (TINYINT(1)): {@code Long}; BIGINT UNSIGNED values
+ *       above Long.MAX_VALUE are {@code BigInteger} (a value up to 2^63-1 is always a Long)</li>
  *   <li>DECIMAL: {@code BigDecimal} with the column's scale</li>
  *   <li>FLOAT, DOUBLE: {@code Double}</li>
  *   <li>CHAR, VARCHAR, TEXT kinds, ENUM, SET, JSON: {@code String}</li>
  *   <li>BINARY, VARBINARY, BLOB kinds: {@code byte[]}</li>
- *   <li>DATE: {@code LocalDate}; DATETIME, TIMESTAMP: {@code LocalDateTime}; TIME: {@code LocalTime}</li>
+ *   <li>DATE: {@code LocalDate}; DATETIME, TIMESTAMP: {@code LocalDateTime} (to microseconds); TIME:
+ *       {@code Duration}, signed, within ±838:59:59 (a {@code LocalTime} is accepted as input)</li>
  * </ul>
  */
 public enum TypeKind {

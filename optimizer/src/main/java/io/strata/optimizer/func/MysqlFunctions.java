@@ -5,11 +5,13 @@ import io.strata.spi.collation.Collations;
 
 import io.strata.optimizer.exec.StatementContext;
 import io.strata.spi.ErrorCode;
+import io.strata.spi.session.MysqlText;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -23,10 +25,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import static io.strata.optimizer.func.MysqlValues.bitsOf;
 import static io.strata.optimizer.func.MysqlValues.toDecimal;
 import static io.strata.optimizer.func.MysqlValues.toDouble;
 import static io.strata.optimizer.func.MysqlValues.toLong;
 import static io.strata.optimizer.func.MysqlValues.toStr;
+import static io.strata.optimizer.func.MysqlValues.unsignedOfBits;
 
 /**
  * The bodies of the MySQL functions and operators Strata evaluates itself rather than with
@@ -83,16 +87,19 @@ public final class MysqlFunctions {
     private static void arithmetic(Map<String, MysqlFunction> m) {
         m.put("plus", strict((ctx, a, r) -> switch (r.kind()) {
             case ResultKind.INTEGER -> exact(() -> Math.addExact(toLong(a[0], ctx), toLong(a[1], ctx)), a, "+");
+            case ResultKind.UNSIGNED -> unsignedExact(toDecimal(a[0], ctx).add(toDecimal(a[1], ctx)), a, "+");
             case ResultKind.DECIMAL -> toDecimal(a[0], ctx).add(toDecimal(a[1], ctx));
             default -> checkDouble(toDouble(a[0], ctx) + toDouble(a[1], ctx), a, "+");
         }));
         m.put("minus", strict((ctx, a, r) -> switch (r.kind()) {
             case ResultKind.INTEGER -> exact(() -> Math.subtractExact(toLong(a[0], ctx), toLong(a[1], ctx)), a, "-");
+            case ResultKind.UNSIGNED -> unsignedExact(toDecimal(a[0], ctx).subtract(toDecimal(a[1], ctx)), a, "-");
             case ResultKind.DECIMAL -> toDecimal(a[0], ctx).subtract(toDecimal(a[1], ctx));
             default -> checkDouble(toDouble(a[0], ctx) - toDouble(a[1], ctx), a, "-");
         }));
         m.put("times", strict((ctx, a, r) -> switch (r.kind()) {
             case ResultKind.INTEGER -> exact(() -> Math.multiplyExact(toLong(a[0], ctx), toLong(a[1], ctx)), a, "*");
+            case ResultKind.UNSIGNED -> unsignedExact(toDecimal(a[0], ctx).multiply(toDecimal(a[1], ctx)), a, "*");
             case ResultKind.DECIMAL -> toDecimal(a[0], ctx).multiply(toDecimal(a[1], ctx));
             default -> checkDouble(toDouble(a[0], ctx) * toDouble(a[1], ctx), a, "*");
         }));
@@ -122,6 +129,13 @@ public final class MysqlFunctions {
             return toDouble(a[0], ctx) / n;
         }));
         m.put("intdiv", strict((ctx, a, r) -> {
+            if (r.kind() == ResultKind.UNSIGNED) {
+                BigDecimal d = toDecimal(a[1], ctx);
+                if (d.signum() == 0) {
+                    return divisionByZero(ctx);
+                }
+                return unsignedExact(toDecimal(a[0], ctx).divide(d, 0, RoundingMode.DOWN), a, "DIV");
+            }
             if (MysqlValues.isNumeric(a[0]) && MysqlValues.isNumeric(a[1])
                     && !(a[0] instanceof Double) && !(a[1] instanceof Double)
                     && !(a[0] instanceof BigDecimal) && !(a[1] instanceof BigDecimal)) {
@@ -154,6 +168,13 @@ public final class MysqlFunctions {
                 }
                 yield d == -1 ? 0L : toLong(a[0], ctx) % d;
             }
+            case ResultKind.UNSIGNED -> {
+                BigDecimal d = toDecimal(a[1], ctx);
+                if (d.signum() == 0) {
+                    yield divisionByZero(ctx);
+                }
+                yield unsignedExact(toDecimal(a[0], ctx).remainder(d), a, "%");
+            }
             case ResultKind.DECIMAL -> {
                 BigDecimal d = toDecimal(a[1], ctx);
                 if (d.signum() == 0) {
@@ -181,18 +202,19 @@ public final class MysqlFunctions {
             default -> -toDouble(a[0], ctx);
         }));
         m.put("to_double", strict((ctx, a, r) -> toDouble(a[0], ctx)));
-        m.put("bit_and", strict((ctx, a, r) -> toLong(a[0], ctx) & toLong(a[1], ctx)));
-        m.put("bit_or", strict((ctx, a, r) -> toLong(a[0], ctx) | toLong(a[1], ctx)));
-        m.put("bit_xor", strict((ctx, a, r) -> toLong(a[0], ctx) ^ toLong(a[1], ctx)));
+        // bit operations: 64 bits in, BIGINT UNSIGNED out
+        m.put("bit_and", strict((ctx, a, r) -> unsignedOfBits(bitsOf(a[0], ctx) & bitsOf(a[1], ctx))));
+        m.put("bit_or", strict((ctx, a, r) -> unsignedOfBits(bitsOf(a[0], ctx) | bitsOf(a[1], ctx))));
+        m.put("bit_xor", strict((ctx, a, r) -> unsignedOfBits(bitsOf(a[0], ctx) ^ bitsOf(a[1], ctx))));
         m.put("shift_left", strict((ctx, a, r) -> {
-            long n = toLong(a[1], ctx);
-            return n < 0 || n >= 64 ? 0L : toLong(a[0], ctx) << n;
+            long n = bitsOf(a[1], ctx);
+            return n < 0 || n >= 64 ? 0L : unsignedOfBits(bitsOf(a[0], ctx) << n);
         }));
         m.put("shift_right", strict((ctx, a, r) -> {
-            long n = toLong(a[1], ctx);
-            return n < 0 || n >= 64 ? 0L : toLong(a[0], ctx) >>> n;
+            long n = bitsOf(a[1], ctx);
+            return n < 0 || n >= 64 ? 0L : unsignedOfBits(bitsOf(a[0], ctx) >>> n);
         }));
-        m.put("bit_not", strict((ctx, a, r) -> ~toLong(a[0], ctx)));
+        m.put("bit_not", strict((ctx, a, r) -> unsignedOfBits(~bitsOf(a[0], ctx))));
         m.put("sum_arg", strict((ctx, a, r) -> r.kind() == ResultKind.DECIMAL ? toDecimal(a[0], ctx) : toDouble(a[0], ctx)));
     }
 
@@ -206,6 +228,10 @@ public final class MysqlFunctions {
         } catch (ArithmeticException e) {
             throw ErrorCode.DATA_OUT_OF_RANGE.error("BIGINT", "(" + toStr(a[0]) + " " + sym + " " + toStr(a[1]) + ")");
         }
+    }
+
+    private static Object unsignedExact(BigDecimal result, Object[] a, String sym) {
+        return MysqlValues.unsignedResult(result, "(" + toStr(a[0]) + " " + sym + " " + toStr(a[1]) + ")");
     }
 
     private static Object checkDouble(double d, Object[] a, String sym) {
@@ -494,16 +520,19 @@ public final class MysqlFunctions {
                 }
                 yield Math.abs(v);
             }
+            case ResultKind.UNSIGNED -> a[0];
             case ResultKind.DECIMAL -> toDecimal(a[0], ctx).abs();
             default -> Math.abs(toDouble(a[0], ctx));
         }));
         m.put("ceil", strict((ctx, a, r) -> switch (r.kind()) {
             case ResultKind.INTEGER -> toDecimal(a[0], ctx).setScale(0, RoundingMode.CEILING).longValueExact();
+            case ResultKind.UNSIGNED -> a[0];
             case ResultKind.DECIMAL -> toDecimal(a[0], ctx).setScale(0, RoundingMode.CEILING);
             default -> Math.ceil(toDouble(a[0], ctx));
         }));
         m.put("floor", strict((ctx, a, r) -> switch (r.kind()) {
             case ResultKind.INTEGER -> toDecimal(a[0], ctx).setScale(0, RoundingMode.FLOOR).longValueExact();
+            case ResultKind.UNSIGNED -> a[0];
             case ResultKind.DECIMAL -> toDecimal(a[0], ctx).setScale(0, RoundingMode.FLOOR);
             default -> Math.floor(toDouble(a[0], ctx));
         }));
@@ -563,6 +592,10 @@ public final class MysqlFunctions {
                 BigDecimal v = toDecimal(a[0], ctx).setScale(d, mode);
                 return v.setScale(0, mode).longValueExact();
             }
+            case ResultKind.UNSIGNED: {
+                BigDecimal v = toDecimal(a[0], ctx).setScale(d, mode);
+                return MysqlValues.unsignedResult(v.setScale(0, mode), toStr(a[0]));
+            }
             case ResultKind.DECIMAL: {
                 BigDecimal v = toDecimal(a[0], ctx).setScale(d, mode);
                 return d < 0 ? v.setScale(Math.max(0, r.scale()), mode) : v;
@@ -583,10 +616,7 @@ public final class MysqlFunctions {
         m.put("now", (ctx, a, r) -> withFsp(ctx.statementTime(), a, ctx));
         m.put("sysdate", (ctx, a, r) -> withFsp(LocalDateTime.now(), a, ctx));
         m.put("curdate", (ctx, a, r) -> ctx.statementTime().toLocalDate());
-        m.put("curtime", (ctx, a, r) -> {
-            LocalDateTime t = withFsp(ctx.statementTime(), a, ctx);
-            return t.toLocalTime();
-        });
+        m.put("curtime", (ctx, a, r) -> MysqlTemporals.toTime(withFsp(ctx.statementTime(), a, ctx), ctx));
         m.put("utc_timestamp", (ctx, a, r) -> LocalDateTime.ofInstant(
                 ctx.statementTime().atZone(ZoneId.systemDefault()).toInstant(), java.time.ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
         m.put("date", strict((ctx, a, r) -> MysqlTemporals.toDate(a[0], ctx)));
@@ -599,10 +629,10 @@ public final class MysqlFunctions {
         m.put("quarter", strict((ctx, a, r) -> field(ctx, a[0], d -> (long) ((d.getMonthValue() + 2) / 3))));
         m.put("dayname", strict((ctx, a, r) -> field(ctx, a[0], d -> d.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH))));
         m.put("monthname", strict((ctx, a, r) -> field(ctx, a[0], d -> d.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH))));
-        m.put("hour", strict((ctx, a, r) -> timeField(ctx, a[0], t -> (long) t.getHour())));
-        m.put("minute", strict((ctx, a, r) -> timeField(ctx, a[0], t -> (long) t.getMinute())));
-        m.put("second", strict((ctx, a, r) -> timeField(ctx, a[0], t -> (long) t.getSecond())));
-        m.put("microsecond", strict((ctx, a, r) -> timeField(ctx, a[0], t -> (long) (t.getNano() / 1000))));
+        m.put("hour", strict((ctx, a, r) -> timeField(ctx, a[0], TimeField.HOUR)));
+        m.put("minute", strict((ctx, a, r) -> timeField(ctx, a[0], TimeField.MINUTE)));
+        m.put("second", strict((ctx, a, r) -> timeField(ctx, a[0], TimeField.SECOND)));
+        m.put("microsecond", strict((ctx, a, r) -> timeField(ctx, a[0], TimeField.MICROSECOND)));
         // date_add(base, amount, unit) / date_sub(...): the unit is a literal string operand
         m.put("date_add", (ctx, a, r) -> MysqlTemporals.addInterval(a[0], a[1], toStr(a[2]), false, ctx));
         m.put("date_sub", (ctx, a, r) -> MysqlTemporals.addInterval(a[0], a[1], toStr(a[2]), true, ctx));
@@ -612,8 +642,9 @@ public final class MysqlFunctions {
             return x == null || y == null ? null : ChronoUnit.DAYS.between(y, x);
         }));
         m.put("date_format", strict((ctx, a, r) -> {
-            LocalDateTime t = a[0] instanceof LocalTime lt
-                    ? LocalDate.of(0, 1, 1).atTime(lt)
+            // a TIME formats as that time on day 0 (hours past a day wrap, as with %H in MySQL's TIME_FORMAT)
+            LocalDateTime t = a[0] instanceof Duration d
+                    ? LocalDate.of(0, 1, 1).atStartOfDay().plusNanos(Math.floorMod(d.toNanos(), 86_400_000_000_000L))
                     : MysqlTemporals.toDateTime(a[0], ctx);
             return t == null ? null : MysqlTemporals.format(t, toStr(a[1]));
         }));
@@ -624,7 +655,7 @@ public final class MysqlFunctions {
             }
             return switch (r.kind()) {
                 case ResultKind.DATE -> v instanceof LocalDateTime t ? t.toLocalDate() : v;
-                case ResultKind.TIME -> v instanceof LocalDateTime t ? t.toLocalTime() : v;
+                case ResultKind.TIME -> MysqlTemporals.toTime(v, ctx);
                 default -> v instanceof LocalDate d ? d.atStartOfDay() : v;
             };
         }));
@@ -656,6 +687,83 @@ public final class MysqlFunctions {
             return a.length > 1 ? MysqlTemporals.format(t, toStr(a[1])) : t;
         }));
         m.put("extract", strict((ctx, a, r) -> extract(ctx, toStr(a[0]).toUpperCase(Locale.ROOT), a[1])));
+        m.put("timestampdiff", strict((ctx, a, r) -> {
+            LocalDateTime from = MysqlTemporals.toDateTime(a[1], ctx);
+            LocalDateTime to = MysqlTemporals.toDateTime(a[2], ctx);
+            return from == null || to == null ? null : MysqlTemporals.diff(toStr(a[0]), from, to);
+        }));
+        m.put("timestampadd", (ctx, a, r) -> MysqlTemporals.addInterval(a[2], a[1], toStr(a[0]), false, ctx));
+        // TIME arithmetic: results beyond ±838:59:59 are clipped with a warning
+        m.put("timediff", strict((ctx, a, r) -> {
+            boolean times = isTime(a[0]) && isTime(a[1]);
+            if (times) {
+                Duration x = MysqlTemporals.toTime(a[0], ctx);
+                Duration y = MysqlTemporals.toTime(a[1], ctx);
+                return x == null || y == null ? null : clippedTime(MysqlTemporals.micros(x) - MysqlTemporals.micros(y), ctx);
+            }
+            if (isTime(a[0]) || isTime(a[1])) {
+                return null; // a TIME with a DATETIME: MySQL gives NULL
+            }
+            LocalDateTime x = MysqlTemporals.toDateTime(a[0], ctx);
+            LocalDateTime y = MysqlTemporals.toDateTime(a[1], ctx);
+            return x == null || y == null ? null : clippedTime(ChronoUnit.MICROS.between(y, x), ctx);
+        }));
+        m.put("addtime", strict((ctx, a, r) -> addTime(ctx, a, r, 1)));
+        m.put("subtime", strict((ctx, a, r) -> addTime(ctx, a, r, -1)));
+        m.put("sec_to_time", strict((ctx, a, r) -> {
+            // bounded just past the range first, so any size of input clips (with the warning) like MySQL
+            BigDecimal beyond = BigDecimal.valueOf(MysqlTemporals.TIME_MAX_MICROS + 1);
+            long micros = toDecimal(a[0], ctx).movePointRight(6).setScale(0, RoundingMode.DOWN)
+                    .max(beyond.negate()).min(beyond).longValueExact();
+            return MysqlTemporals.round(MysqlTemporals.clipTime(micros, toStr(a[0]), ctx), r.scale());
+        }));
+        m.put("time_to_sec", strict((ctx, a, r) -> {
+            Duration t = MysqlTemporals.toTime(a[0], ctx);
+            if (t == null) {
+                return null;
+            }
+            long micros = MysqlTemporals.micros(t);
+            return r.kind() == ResultKind.DECIMAL ? BigDecimal.valueOf(micros, 6).setScale(r.scale(), RoundingMode.DOWN)
+                    : (Object) (micros / 1_000_000L);
+        }));
+    }
+
+    private static boolean isTime(Object v) {
+        return v instanceof Duration || v instanceof LocalTime
+                || (v instanceof String || v instanceof byte[]) && isTimeText(toStr(v));
+    }
+
+    /** A string that reads as a TIME rather than a datetime (no date part). */
+    private static boolean isTimeText(String s) {
+        String t = s.trim();
+        return !(t.length() > 10 && t.indexOf('-', 1) > 0);
+    }
+
+    private static Duration clippedTime(long micros, StatementContext ctx) {
+        return MysqlTemporals.clipTime(micros, MysqlValues.toStr(MysqlTemporals.timeOfMicros(micros)), ctx);
+    }
+
+    /** ADDTIME/SUBTIME(x, t): a DATETIME plus a TIME is a DATETIME, a TIME plus a TIME a TIME (clipped). */
+    private static Object addTime(StatementContext ctx, Object[] a, ResultKind r, int sign) {
+        Duration t = MysqlTemporals.toTime(a[1], ctx);
+        if (t == null) {
+            return null;
+        }
+        long delta = sign * MysqlTemporals.micros(t);
+        if (isTime(a[0])) {
+            Duration x = MysqlTemporals.toTime(a[0], ctx);
+            if (x == null) {
+                return null;
+            }
+            Duration sum = clippedTime(MysqlTemporals.micros(x) + delta, ctx);
+            return r.kind() == ResultKind.STRING ? toStr(sum) : sum;
+        }
+        LocalDateTime x = MysqlTemporals.toDateTime(a[0], ctx);
+        if (x == null) {
+            return null;
+        }
+        LocalDateTime sum = x.plus(delta, ChronoUnit.MICROS);
+        return r.kind() == ResultKind.STRING ? toStr(sum) : sum;
     }
 
     private static LocalDateTime withFsp(LocalDateTime t, Object[] a, StatementContext ctx) {
@@ -672,9 +780,21 @@ public final class MysqlFunctions {
         return d == null ? null : f.apply(d);
     }
 
-    private static Object timeField(StatementContext ctx, Object v, java.util.function.Function<LocalTime, Object> f) {
-        LocalTime t = v instanceof LocalDate ? LocalTime.MIDNIGHT : MysqlTemporals.toTime(v, ctx);
-        return t == null ? null : f.apply(t);
+    /** The parts of a time: HOUR of a TIME can pass 23 (HOUR('838:59:59') is 838); a negative TIME gives its magnitude's parts. */
+    private enum TimeField { HOUR, MINUTE, SECOND, MICROSECOND }
+
+    private static Object timeField(StatementContext ctx, Object v, TimeField f) {
+        Duration t = MysqlTemporals.toTime(v, ctx);
+        if (t == null) {
+            return null;
+        }
+        long m = Math.abs(MysqlTemporals.micros(t));
+        return switch (f) {
+            case HOUR -> m / 3_600_000_000L;
+            case MINUTE -> m / 60_000_000L % 60;
+            case SECOND -> m / 1_000_000L % 60;
+            case MICROSECOND -> m % 1_000_000L;
+        };
     }
 
     private static Object extract(StatementContext ctx, String unit, Object v) {
@@ -690,13 +810,13 @@ public final class MysqlFunctions {
             case "DAY":
                 return field(ctx, v, d -> (long) d.getDayOfMonth());
             case "HOUR":
-                return timeField(ctx, v, t -> (long) t.getHour());
+                return timeField(ctx, v, TimeField.HOUR);
             case "MINUTE":
-                return timeField(ctx, v, t -> (long) t.getMinute());
+                return timeField(ctx, v, TimeField.MINUTE);
             case "SECOND":
-                return timeField(ctx, v, t -> (long) t.getSecond());
+                return timeField(ctx, v, TimeField.SECOND);
             case "MICROSECOND":
-                return timeField(ctx, v, t -> (long) (t.getNano() / 1000));
+                return timeField(ctx, v, TimeField.MICROSECOND);
             case "YEAR_MONTH":
                 return field(ctx, v, d -> d.getYear() * 100L + d.getMonthValue());
             default: {
@@ -737,16 +857,15 @@ public final class MysqlFunctions {
                     return p.startsWith("-") ? Long.MIN_VALUE : Long.MAX_VALUE;
                 }
             }
+            if (a[0] instanceof BigInteger bi) {
+                return bi.longValue(); // BIGINT UNSIGNED above 2^63-1 wraps, as in MySQL
+            }
+            if (a[0] instanceof BigDecimal d && d.scale() == 0 && d.signum() > 0 && d.compareTo(MysqlValues.UNSIGNED_MAX) <= 0) {
+                return d.toBigInteger().longValue(); // an unsigned literal such as 18446744073709551615
+            }
             return toLong(a[0], ctx);
         }));
-        m.put("cast_unsigned", strict((ctx, a, r) -> {
-            Long v = toLong(a[0], ctx);
-            if (v < 0) {
-                // BIGINT UNSIGNED beyond Long.MAX_VALUE is not representable here (TypeKind): report it
-                return new BigInteger(Long.toUnsignedString(v));
-            }
-            return v;
-        }));
+        m.put("cast_unsigned", strict((ctx, a, r) -> castUnsigned(ctx, a[0])));
         m.put("cast_char", strict((ctx, a, r) -> {
             String s = toStr(a[0]);
             if (a.length > 1 && a[1] != null) {
@@ -760,9 +879,61 @@ public final class MysqlFunctions {
         m.put("cast_decimal", strict((ctx, a, r) -> toDecimal(a[0], ctx).setScale(r.scale(), RoundingMode.HALF_UP)));
         m.put("cast_double", strict((ctx, a, r) -> toDouble(a[0], ctx)));
         m.put("cast_date", strict((ctx, a, r) -> MysqlTemporals.toDate(a[0], ctx)));
-        m.put("cast_datetime", strict((ctx, a, r) -> MysqlTemporals.toDateTime(a[0], ctx)));
-        m.put("cast_time", strict((ctx, a, r) -> MysqlTemporals.toTime(a[0], ctx)));
+        // explicit casts round to the target's fsp (the result's "scale"); implicit conversions are exact
+        m.put("cast_datetime", strict((ctx, a, r) -> {
+            LocalDateTime t = MysqlTemporals.toDateTime(a[0], ctx);
+            return t == null ? null : MysqlTemporals.round(t, r.scale());
+        }));
+        m.put("cast_time", strict((ctx, a, r) -> {
+            Duration t = MysqlTemporals.toTime(a[0], ctx);
+            return t == null ? null : MysqlTemporals.round(t, r.scale());
+        }));
+        m.put("to_datetime", strict((ctx, a, r) -> MysqlTemporals.toDateTime(a[0], ctx)));
+        m.put("to_time", strict((ctx, a, r) -> MysqlTemporals.toTime(a[0], ctx)));
+        m.put("to_decimal", strict((ctx, a, r) -> toDecimal(a[0], ctx).setScale(r.scale(), RoundingMode.HALF_UP)));
         m.put("cast_binary", strict((ctx, a, r) -> MysqlValues.toBytes(a[0])));
+        m.put("temporal_text", strict((ctx, a, r) -> {
+            int fsp = toLong(a[1], ctx).intValue();
+            if (a[0] instanceof LocalDateTime t) {
+                return MysqlText.formatDateTime(t, fsp);
+            }
+            return a[0] instanceof Duration d ? MysqlText.formatTime(d, fsp) : toStr(a[0]);
+        }));
+    }
+
+    /**
+     * CAST(x AS UNSIGNED), MySQL's way: integers keep their 64 bits ({@code CAST(-1 AS UNSIGNED)}
+     * is 2^64-1), so do doubles once rounded; an exact decimal is clamped to 0 … 2^64-1; a string
+     * is read as an integer, a negative one converted to its complement with a warning.
+     */
+    private static Object castUnsigned(StatementContext ctx, Object v) {
+        if (v instanceof BigInteger || v instanceof Long) {
+            return v instanceof Long l ? unsignedOfBits(l) : v;
+        }
+        if (v instanceof BigDecimal d) {
+            BigDecimal i = d.setScale(0, RoundingMode.HALF_UP);
+            return i.signum() < 0 ? 0L : MysqlValues.unsigned(i.min(MysqlValues.UNSIGNED_MAX).toBigInteger());
+        }
+        if (v instanceof String || v instanceof byte[]) {
+            String s = toStr(v).trim();
+            String p = MysqlValues.integerPrefix(s);
+            if (p.length() != s.length()) {
+                MysqlValues.truncatedWarning(ctx, "INTEGER", s);
+            }
+            if (p.isEmpty() || p.equals("-") || p.equals("+")) {
+                return 0L;
+            }
+            BigInteger i = new BigInteger(p);
+            if (i.signum() < 0) {
+                if (ctx != null) {
+                    ctx.warn("Note", ErrorCode.INTERNAL.mysqlCode(),
+                            "Cast to unsigned converted negative integer to it's positive complement");
+                }
+                return unsignedOfBits(i.bitLength() > 63 ? Long.MIN_VALUE : i.longValue());
+            }
+            return MysqlValues.unsigned(i.min(MysqlValues.UNSIGNED_MAX.toBigInteger()));
+        }
+        return unsignedOfBits(bitsOf(v, ctx));
     }
 
     // ---------------------------------------------------------------- session values

@@ -2,9 +2,11 @@ package io.strata.optimizer.func;
 
 import io.strata.optimizer.exec.StatementContext;
 import io.strata.spi.ErrorCode;
+import io.strata.spi.codec.MemComparable;
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -30,8 +32,8 @@ public final class MysqlTemporals {
         if (like instanceof LocalDate && other instanceof LocalDate) {
             return other;
         }
-        if (like instanceof LocalTime) {
-            return other instanceof LocalTime ? other : toTime(other, ctx);
+        if (like instanceof Duration) {
+            return toTime(other, ctx);
         }
         if (other instanceof LocalDate d && like instanceof LocalDateTime) {
             return d.atStartOfDay();
@@ -57,6 +59,9 @@ public final class MysqlTemporals {
         if (v instanceof LocalDate d) {
             return d.atStartOfDay();
         }
+        if (v instanceof Duration d) {
+            return LocalDate.of(1970, 1, 1).atStartOfDay().plus(d);
+        }
         if (v instanceof LocalTime t) {
             return LocalDate.of(1970, 1, 1).atTime(t);
         }
@@ -74,8 +79,9 @@ public final class MysqlTemporals {
         if (v instanceof LocalDateTime t) {
             return t.toLocalDate();
         }
-        if (v instanceof LocalTime) {
-            return ctx != null ? ctx.statementTime().toLocalDate() : null;
+        if (v instanceof Duration || v instanceof LocalTime) {
+            LocalDateTime t = toDateTime(v, ctx);
+            return t == null ? null : t.toLocalDate();
         }
         LocalDateTime dt = v instanceof Long l ? parseDateTime(Long.toString(l)) : parseDateTime(MysqlValues.toStr(v));
         if (dt == null) {
@@ -90,6 +96,10 @@ public final class MysqlTemporals {
         if (v == null) {
             return null;
         }
+        // a TIME is a time on the current day (and may run into other days)
+        if (v instanceof Duration d && ctx != null) {
+            return ctx.statementTime().toLocalDate().atStartOfDay().plus(d);
+        }
         if (v instanceof LocalTime t && ctx != null) {
             return ctx.statementTime().toLocalDate().atTime(t);
         }
@@ -100,32 +110,137 @@ public final class MysqlTemporals {
         return dt;
     }
 
-    /** CAST(x AS TIME): a time of day (negative and >24h TIME values are not supported). */
-    public static LocalTime toTime(Object v, StatementContext ctx) {
+    /** The largest TIME, 838:59:59, in microseconds (the smallest is its negation). */
+    public static final long TIME_MAX_MICROS = (838L * 3600 + 59 * 60 + 59) * 1_000_000L;
+
+    /** A TIME value (the engine holds TIME as a {@link Duration}) from signed microseconds. */
+    public static Duration timeOfMicros(long micros) {
+        return MemComparable.microsToTime(micros);
+    }
+
+    /** Signed microseconds of a TIME value. */
+    public static long micros(Duration d) {
+        return MemComparable.timeToMicros(d);
+    }
+
+    /**
+     * CAST(x AS TIME) and every function that takes a TIME: a {@link Duration} within
+     * ±838:59:59. A value beyond the range is clipped to it with a warning 1292; one that is no
+     * TIME at all is NULL with a warning 1292.
+     */
+    public static Duration toTime(Object v, StatementContext ctx) {
         if (v == null) {
             return null;
         }
+        if (v instanceof Duration d) {
+            return d;
+        }
         if (v instanceof LocalTime t) {
-            return t;
+            return Duration.ofNanos(t.toNanoOfDay());
         }
         if (v instanceof LocalDateTime t) {
-            return t.toLocalTime();
+            return Duration.ofNanos(t.toLocalTime().toNanoOfDay());
         }
         if (v instanceof LocalDate) {
-            return LocalTime.MIDNIGHT;
+            return Duration.ZERO;
         }
         String s = MysqlValues.toStr(v).trim();
-        LocalTime t = parseTime(s);
-        if (t == null) {
-            LocalDateTime dt = parseDateTime(s);
-            if (dt != null && s.length() > 10) {
-                return dt.toLocalTime();
-            }
+        Long micros = parseTimeMicros(s);
+        if (micros == null) {
             MysqlValues.truncatedWarning(ctx, "time", s);
+            return null;
         }
-        return t;
+        return clipTime(micros, s, ctx);
     }
 
+    /** A TIME clipped to ±838:59:59, with a warning 1292 naming {@code text} when it had to be. */
+    public static Duration clipTime(long micros, String text, StatementContext ctx) {
+        if (Math.abs(micros) > TIME_MAX_MICROS) {
+            MysqlValues.truncatedWarning(ctx, "time", text);
+            return timeOfMicros(micros < 0 ? -TIME_MAX_MICROS : TIME_MAX_MICROS);
+        }
+        return timeOfMicros(micros);
+    }
+
+    /** A TIME rounded half away from zero to {@code fsp} fractional digits. */
+    public static Duration round(Duration d, int fsp) {
+        long unit = UNITS[Math.max(0, Math.min(6, fsp))] / 1000;
+        long m = micros(d);
+        long abs = Math.abs(m);
+        long rounded = (abs + unit / 2) / unit * unit;
+        return rounded == abs ? d : timeOfMicros(m < 0 ? -rounded : rounded);
+    }
+
+    /**
+     * Parses MySQL's TIME forms, unclipped, in signed microseconds: {@code [-][D ]h…h:mm[:ss][.f]}
+     * ('11:12' is 11:12:00), digits {@code [-]…hhmmss[.f]} read from the right ('1112' is
+     * 00:11:12), or a datetime, whose time of day it takes. Null when it is none of these.
+     */
+    public static Long parseTimeMicros(String raw) {
+        String s = raw.trim();
+        if (s.isEmpty()) {
+            return null;
+        }
+        if (s.length() > 10 && s.indexOf('-', 1) > 0 && s.indexOf(':') > 0) {
+            LocalDateTime dt = parseDateTime(s);
+            return dt == null ? null : dt.toLocalTime().toNanoOfDay() / 1000;
+        }
+        boolean negative = s.startsWith("-");
+        if (negative || s.startsWith("+")) {
+            s = s.substring(1).trim();
+        }
+        try {
+            String frac = "";
+            int dot = s.indexOf('.');
+            String main = s;
+            if (dot >= 0) {
+                frac = s.substring(dot + 1);
+                main = s.substring(0, dot);
+                if (!frac.chars().allMatch(Character::isDigit)) {
+                    return null;
+                }
+            }
+            long days = 0;
+            int space = main.indexOf(' ');
+            if (space > 0 && main.indexOf(':') > space) {
+                days = Long.parseLong(main.substring(0, space));
+                main = main.substring(space + 1).trim();
+            }
+            long h;
+            long m;
+            long sec;
+            if (main.contains(":")) {
+                String[] p = main.split(":", -1);
+                if (p.length < 2 || p.length > 3) {
+                    return null;
+                }
+                h = Long.parseLong(p[0]);
+                m = Long.parseLong(p[1]);
+                sec = p.length == 3 ? Long.parseLong(p[2]) : 0;
+            } else {
+                if (main.isEmpty() || !main.chars().allMatch(Character::isDigit) || main.length() > 12) {
+                    return null;
+                }
+                long n = Long.parseLong(main);
+                h = n / 10000;
+                m = n / 100 % 100;
+                sec = n % 100;
+            }
+            if (h < 0 || m < 0 || m > 59 || sec < 0 || sec > 59 || days < 0) {
+                return null;
+            }
+            String f6 = (frac + "000000").substring(0, 6);
+            long micros = ((days * 24 + h) * 3600 + m * 60 + sec) * 1_000_000L + Long.parseLong(f6);
+            if (frac.length() > 6 && frac.charAt(6) >= '5') {
+                micros++; // MySQL rounds a seventh fractional digit
+            }
+            return negative ? -micros : micros;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The time of day inside a datetime literal's time part ('03:04:05.123'); null if invalid. */
     static LocalTime parseTime(String s) {
         try {
             String frac = "";
@@ -135,27 +250,12 @@ public final class MysqlTemporals {
                 frac = s.substring(dot + 1);
                 main = s.substring(0, dot);
             }
-            int h;
-            int m;
-            int sec;
-            if (main.contains(":")) {
-                String[] p = main.split(":");
-                if (p.length < 2 || p.length > 3) {
-                    return null;
-                }
-                h = Integer.parseInt(p[0]);
-                m = Integer.parseInt(p[1]);
-                sec = p.length == 3 ? Integer.parseInt(p[2]) : 0;
-            } else {
-                if (main.isEmpty() || !main.chars().allMatch(Character::isDigit) || main.length() > 6) {
-                    return null;
-                }
-                long n = Long.parseLong(main);
-                h = (int) (n / 10000);
-                m = (int) (n / 100 % 100);
-                sec = (int) (n % 100);
+            String[] p = main.split(":");
+            if (p.length < 2 || p.length > 3) {
+                return null;
             }
-            return LocalTime.of(h, m, sec, fracNanos(frac));
+            return LocalTime.of(Integer.parseInt(p[0]), Integer.parseInt(p[1]), p.length == 3 ? Integer.parseInt(p[2]) : 0,
+                    fracNanos(frac));
         } catch (RuntimeException e) {
             return null;
         }
@@ -219,12 +319,32 @@ public final class MysqlTemporals {
         }
     }
 
+    /** Whether an interval unit has only time parts (a TIME plus such an interval stays a TIME). */
+    public static boolean isTimeUnit(String unit) {
+        return switch (unit) {
+            case "MICROSECOND", "SECOND", "MINUTE", "HOUR", "MINUTE_SECOND", "HOUR_SECOND", "HOUR_MINUTE" -> true;
+            default -> false;
+        };
+    }
+
     /** Adds {@code amount} of {@code unit} (MySQL interval unit names) to a temporal value. */
     public static Object addInterval(Object base, Object amount, String unit, boolean subtract, StatementContext ctx) {
         if (base == null || amount == null) {
             return null;
         }
         String u = unit.toUpperCase(Locale.ROOT);
+        if ((base instanceof Duration || base instanceof LocalTime) && isTimeUnit(u)) {
+            // a TIME plus hours, minutes, seconds stays a TIME (clipped to its range)
+            LocalDateTime from = LocalDate.of(2000, 1, 1).atStartOfDay();
+            LocalDateTime to;
+            try {
+                to = plus(from, amount, u, subtract ? -1 : 1, ctx);
+            } catch (java.time.DateTimeException | ArithmeticException e) {
+                return null;
+            }
+            long micros = micros(toTime(base, ctx)) + ChronoUnit.MICROS.between(from, to);
+            return clipTime(micros, MysqlValues.toStr(timeOfMicros(micros)), ctx);
+        }
         boolean returnString = base instanceof String || base instanceof byte[];
         boolean dateOnlyUnit = switch (u) {
             case "DAY", "WEEK", "MONTH", "QUARTER", "YEAR", "YEAR_MONTH" -> true;
@@ -551,6 +671,39 @@ public final class MysqlTemporals {
             ctx.warn("Warning", ErrorCode.TRUNCATED_WRONG_VALUE.mysqlCode(), ErrorCode.TRUNCATED_WRONG_VALUE.format("datetime", s));
         }
         return null;
+    }
+
+    /**
+     * A datetime rounded half up to {@code fsp} fractional digits, as MySQL stores a value in a
+     * DATETIME(fsp) column or CASTs it (23:59:59.9999995 carries into the next day).
+     */
+    public static LocalDateTime round(LocalDateTime t, int fsp) {
+        long unit = UNITS[Math.max(0, Math.min(6, fsp))];
+        int nanos = t.getNano();
+        long rounded = (nanos + unit / 2) / unit * unit;
+        return rounded == nanos ? t : t.withNano(0).plusNanos(rounded);
+    }
+
+    private static final long[] UNITS = {1_000_000_000L, 100_000_000L, 10_000_000L, 1_000_000L, 100_000L, 10_000L, 1_000L};
+
+    /**
+     * TIMESTAMPDIFF(unit, from, to): whole units from {@code from} to {@code to}, truncated toward
+     * zero; months, quarters and years count calendar months as MySQL does.
+     */
+    public static Long diff(String unit, LocalDateTime from, LocalDateTime to) {
+        ChronoUnit u = switch (unit.toUpperCase(Locale.ROOT)) {
+            case "MICROSECOND" -> ChronoUnit.MICROS;
+            case "SECOND" -> ChronoUnit.SECONDS;
+            case "MINUTE" -> ChronoUnit.MINUTES;
+            case "HOUR" -> ChronoUnit.HOURS;
+            case "DAY" -> ChronoUnit.DAYS;
+            case "WEEK" -> ChronoUnit.WEEKS;
+            case "MONTH", "QUARTER" -> ChronoUnit.MONTHS;
+            case "YEAR" -> ChronoUnit.YEARS;
+            default -> throw ErrorCode.PARSE_ERROR.error(unit, 1);
+        };
+        long n = u.between(from, to);
+        return unit.equalsIgnoreCase("QUARTER") ? n / 3 : n;
     }
 
     /** Seconds since the epoch of a datetime in the session time zone (the JVM zone until sessions carry one). */

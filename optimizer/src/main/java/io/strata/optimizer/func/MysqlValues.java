@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -27,6 +28,56 @@ import java.util.Arrays;
  */
 public final class MysqlValues {
     private MysqlValues() {
+    }
+
+    private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
+    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+    /** The largest BIGINT UNSIGNED, 2^64-1. */
+    public static final BigDecimal UNSIGNED_MAX = new BigDecimal(TWO_64.subtract(BigInteger.ONE));
+
+    /**
+     * A BIGINT UNSIGNED value as the engine holds it: a Long up to 2^63-1 (so the common values
+     * cost what signed ones do), a BigInteger above. {@code v} must lie in 0 … 2^64-1.
+     */
+    public static Object unsigned(BigInteger v) {
+        return v.compareTo(LONG_MAX) <= 0 ? (Object) v.longValue() : v;
+    }
+
+    /** The BIGINT UNSIGNED value whose 64 bits are {@code bits} (two's complement read as unsigned). */
+    public static Object unsignedOfBits(long bits) {
+        return bits >= 0 ? (Object) bits : BigInteger.valueOf(bits).add(TWO_64);
+    }
+
+    /** The 64 bits of a BIGINT UNSIGNED (or BIGINT) value: 2^64-1 and -1 have the same bits. */
+    public static long bitsOf(Object v, StatementContext ctx) {
+        if (v instanceof Long l) {
+            return l;
+        }
+        if (v instanceof BigInteger bi) {
+            return bi.longValue();
+        }
+        BigDecimal d = toDecimal(v, ctx);
+        if (d.signum() >= 0 && d.compareTo(UNSIGNED_MAX) > 0) {
+            return -1L;
+        }
+        BigInteger i = d.setScale(0, RoundingMode.HALF_UP).toBigInteger();
+        return i.bitLength() > 63 && i.signum() < 0 ? Long.MIN_VALUE : i.longValue();
+    }
+
+    /**
+     * An exact integer result of unsigned arithmetic as a BIGINT UNSIGNED value; outside
+     * 0 … 2^64-1 it is error 1690 naming {@code expression}.
+     */
+    public static Object unsignedResult(BigDecimal d, String expression) {
+        if (d.signum() < 0 || d.compareTo(UNSIGNED_MAX) > 0) {
+            throw ErrorCode.DATA_OUT_OF_RANGE.error("BIGINT UNSIGNED", expression);
+        }
+        return unsigned(d.setScale(0, RoundingMode.DOWN).toBigInteger());
+    }
+
+    /** A BIGINT UNSIGNED value as an exact decimal (how Calcite holds it). */
+    public static BigDecimal unsignedToDecimal(Object v) {
+        return v instanceof Long l ? BigDecimal.valueOf(l) : new BigDecimal((BigInteger) v);
     }
 
     private static final DateTimeFormatter DATETIME_OUT = new DateTimeFormatterBuilder()
@@ -70,7 +121,37 @@ public final class MysqlValues {
         if (v instanceof LocalTime t) {
             return TIME_OUT.format(t);
         }
+        if (v instanceof Duration d) {
+            return formatTime(d);
+        }
         return v.toString();
+    }
+
+    /** A TIME as MySQL prints it: {@code [-]hh:mm:ss[.ffffff]}, hours past 99 as they are, the fraction only when not zero. */
+    public static String formatTime(Duration d) {
+        long micros = MysqlTemporals.micros(d);
+        long abs = Math.abs(micros);
+        long secs = abs / 1_000_000L;
+        StringBuilder sb = new StringBuilder(16);
+        if (micros < 0) {
+            sb.append('-');
+        }
+        long h = secs / 3600;
+        sb.append(h < 10 ? "0" : "").append(h).append(':');
+        long m = secs / 60 % 60;
+        sb.append(m < 10 ? "0" : "").append(m).append(':');
+        long s = secs % 60;
+        sb.append(s < 10 ? "0" : "").append(s);
+        long f = abs % 1_000_000L;
+        if (f != 0) {
+            String six = Long.toString(1_000_000L + f).substring(1);
+            int end = six.length();
+            while (six.charAt(end - 1) == '0') {
+                end--;
+            }
+            sb.append('.').append(six, 0, end);
+        }
+        return sb.toString();
     }
 
     /** Doubles as MySQL prints them: shortest round-trip digits, no trailing ".0", exponent past 1e15. */
@@ -245,6 +326,11 @@ public final class MysqlValues {
         if (v instanceof LocalTime t) {
             return BigInteger.valueOf(t.getHour() * 10000L + t.getMinute() * 100L + t.getSecond());
         }
+        if (v instanceof Duration d) {
+            long secs = Math.abs(d.getSeconds() + (d.isNegative() && d.getNano() > 0 ? 1 : 0));
+            long n = secs / 3600 * 10000 + secs / 60 % 60 * 100 + secs % 60;
+            return BigInteger.valueOf(d.isNegative() ? -n : n);
+        }
         throw ErrorCode.INTERNAL.error("cannot convert " + v.getClass().getSimpleName() + " to a number");
     }
 
@@ -373,7 +459,7 @@ public final class MysqlValues {
         if (x instanceof LocalDate d1 && y instanceof LocalDate d2) {
             return d1.compareTo(d2);
         }
-        if (x instanceof LocalTime t1 && y instanceof LocalTime t2) {
+        if (x instanceof Duration t1 && y instanceof Duration t2) {
             return t1.compareTo(t2);
         }
         return MysqlTemporals.toDateTime(x).compareTo(MysqlTemporals.toDateTime(y));
@@ -395,7 +481,7 @@ public final class MysqlValues {
     }
 
     public static boolean isTemporal(Object v) {
-        return v instanceof LocalDate || v instanceof LocalDateTime || v instanceof LocalTime;
+        return v instanceof LocalDate || v instanceof LocalDateTime || v instanceof LocalTime || v instanceof Duration;
     }
 
     public static byte[] toBytes(Object v) {

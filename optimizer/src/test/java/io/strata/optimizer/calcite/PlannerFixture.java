@@ -120,8 +120,8 @@ abstract class PlannerFixture {
         if (v instanceof Double d) {
             return io.strata.optimizer.func.MysqlValues.formatDouble(d);
         }
-        if (v instanceof LocalDateTime t) {
-            return io.strata.optimizer.func.MysqlValues.toStr(t);
+        if (v instanceof LocalDateTime || v instanceof java.time.Duration) {
+            return io.strata.optimizer.func.MysqlValues.toStr(v);
         }
         return v.toString();
     }

@@ -3,6 +3,7 @@ package io.strata.spi.codec;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -23,8 +24,9 @@ import java.time.ZoneOffset;
  *   <li>DECIMAL: flag, sign byte, then for non-zero values the exponent and the digit string
  *       (as BYTES), all inverted for negative values</li>
  * </ul>
+ * BIGINT UNSIGNED values are INT up to 2^63-1 and UINT above ({@link #encodeUnsigned}).
  * Temporal values are encoded as INT: DATE as epoch day, DATETIME as microseconds since
- * 1970-01-01 00:00 (no zone), TIME as microseconds of the day.
+ * 1970-01-01 00:00 (no zone), TIME as signed microseconds (a Duration; a LocalTime as those of its day).
  */
 public final class MemComparable {
     public static final byte NULL_FLAG = 0;
@@ -54,6 +56,23 @@ public final class MemComparable {
 
     public static void encodeUint(ByteWriter w, long v) {
         w.put(UINT_FLAG).putLongBE(v);
+    }
+
+    /**
+     * A BIGINT UNSIGNED value (0 … 2^64-1) given as a BigInteger. Below 2^63 it is encoded as the
+     * INT it equals, so the engine's two forms of one unsigned value (a Long up to 2^63-1, a
+     * BigInteger above) always encode alike; the rest as UINT, whose flag sorts after INT, so an
+     * unsigned column keeps its order across the boundary.
+     */
+    public static void encodeUnsigned(ByteWriter w, BigInteger v) {
+        if (v.signum() < 0 || v.bitLength() > 64) {
+            throw new IllegalArgumentException("not a BIGINT UNSIGNED value: " + v);
+        }
+        if (v.bitLength() < 64) {
+            encodeInt(w, v.longValue());
+        } else {
+            encodeUint(w, v.longValue());
+        }
     }
 
     public static void encodeDouble(ByteWriter w, double d) {
@@ -121,7 +140,7 @@ public final class MemComparable {
     /**
      * Encodes a SQL value of one of the Java types the engine uses: Long/Integer/Short/Byte, BigInteger
      * (unsigned BIGINT), BigDecimal, Double/Float, String, byte[], Boolean, LocalDate, LocalDateTime,
-     * LocalTime, or null.
+     * LocalTime or Duration (TIME), or null.
      */
     public static void encodeDatum(ByteWriter w, Object v) {
         if (v == null) {
@@ -129,7 +148,7 @@ public final class MemComparable {
         } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
             encodeInt(w, ((Number) v).longValue());
         } else if (v instanceof BigInteger bi) {
-            encodeUint(w, bi.longValue());
+            encodeUnsigned(w, bi);
         } else if (v instanceof BigDecimal bd) {
             encodeDecimal(w, bd);
         } else if (v instanceof Double || v instanceof Float) {
@@ -144,6 +163,8 @@ public final class MemComparable {
             encodeInt(w, d.toEpochDay());
         } else if (v instanceof LocalDateTime dt) {
             encodeInt(w, datetimeToMicros(dt));
+        } else if (v instanceof Duration d) {
+            encodeInt(w, timeToMicros(d));
         } else if (v instanceof LocalTime t) {
             encodeInt(w, t.toNanoOfDay() / 1000);
         } else {
@@ -153,6 +174,15 @@ public final class MemComparable {
 
     public static long datetimeToMicros(LocalDateTime dt) {
         return dt.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + dt.getNano() / 1000;
+    }
+
+    /** A TIME value (a signed Duration, MySQL's ±838:59:59) in signed microseconds. */
+    public static long timeToMicros(Duration d) {
+        return d.getSeconds() * 1_000_000L + d.getNano() / 1000;
+    }
+
+    public static Duration microsToTime(long micros) {
+        return Duration.ofSeconds(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
     }
 
     public static LocalDateTime microsToDatetime(long micros) {

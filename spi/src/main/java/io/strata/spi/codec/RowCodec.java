@@ -3,6 +3,7 @@ package io.strata.spi.codec;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -15,9 +16,11 @@ import java.time.LocalTime;
  * <pre>
  *   version:u8 = 1, count:uvarint, then count times: columnId:uvarint, tag:u8, payload
  * </pre>
- * Payloads by tag: NULL none; INT zigzag varint; UINT uvarint; DOUBLE 8 bytes; DECIMAL scale
+ * Payloads by tag: NULL none; INT zigzag varint; UINT uvarint (a BigInteger, BIGINT UNSIGNED; read
+ * back as a Long when it is below 2^63); DOUBLE 8 bytes; DECIMAL scale
  * varint + unscaled length uvarint + two's-complement bytes; STRING and BYTES length uvarint +
- * bytes; DATE zigzag epoch day; DATETIME zigzag micros; TIME zigzag micros of day.
+ * bytes; DATE zigzag epoch day; DATETIME zigzag micros; TIME zigzag signed micros (read back as a
+ * Duration; a LocalTime is written as its micros of the day).
  */
 public final class RowCodec {
     /** Placed in the output for a requested column the row does not carry. */
@@ -63,6 +66,9 @@ public final class RowCodec {
         } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
             w.put(T_INT).putVarint(((Number) v).longValue());
         } else if (v instanceof BigInteger bi) {
+            if (bi.signum() < 0 || bi.bitLength() > 64) {
+                throw new IllegalArgumentException("not a BIGINT UNSIGNED value: " + bi);
+            }
             w.put(T_UINT).putUVarint(bi.longValue());
         } else if (v instanceof Double || v instanceof Float) {
             w.put(T_DOUBLE).putLongBE(Double.doubleToRawLongBits(((Number) v).doubleValue()));
@@ -80,6 +86,8 @@ public final class RowCodec {
             w.put(T_DATE).putVarint(d.toEpochDay());
         } else if (v instanceof LocalDateTime dt) {
             w.put(T_DATETIME).putVarint(MemComparable.datetimeToMicros(dt));
+        } else if (v instanceof Duration d) {
+            w.put(T_TIME).putVarint(MemComparable.timeToMicros(d));
         } else if (v instanceof LocalTime t) {
             w.put(T_TIME).putVarint(t.toNanoOfDay() / 1000);
         } else {
@@ -126,7 +134,11 @@ public final class RowCodec {
         return switch (tag) {
             case T_NULL -> null;
             case T_INT -> r.getVarint();
-            case T_UINT -> new BigInteger(Long.toUnsignedString(r.getUVarint()));
+            case T_UINT -> {
+                // BIGINT UNSIGNED as the engine holds it: Long up to 2^63-1, BigInteger above
+                long bits = r.getUVarint();
+                yield bits >= 0 ? (Object) bits : new BigInteger(Long.toUnsignedString(bits));
+            }
             case T_DOUBLE -> Double.longBitsToDouble(r.getLongBE());
             case T_DECIMAL -> {
                 int scale = (int) r.getVarint();
@@ -142,7 +154,7 @@ public final class RowCodec {
             case T_BYTES -> r.getBytes((int) r.getUVarint());
             case T_DATE -> LocalDate.ofEpochDay(r.getVarint());
             case T_DATETIME -> MemComparable.microsToDatetime(r.getVarint());
-            case T_TIME -> LocalTime.ofNanoOfDay(r.getVarint() * 1000);
+            case T_TIME -> MemComparable.microsToTime(r.getVarint());
             default -> throw new IllegalArgumentException("unknown value tag " + tag);
         };
     }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -58,6 +59,31 @@ class MemComparableTest {
         for (long v : values) {
             assertEquals(v, MemComparable.decodeInt(new ByteReader(enc(MemComparable::encodeInt, v))));
         }
+    }
+
+    @Test
+    void timeValuesOrderAcrossZeroAndPastADay() {
+        List<Object> values = List.of(Duration.ofHours(-838), Duration.ofSeconds(-1, 999_999_000), Duration.ZERO,
+                Duration.ofNanos(1000), Duration.ofHours(23).plusMinutes(59), Duration.ofHours(24), Duration.ofHours(838));
+        assertOrderPreserved(values, MemComparable::encodeDatum, Comparator.comparing(o -> (Duration) o));
+        for (Object v : values) {
+            Duration d = (Duration) v;
+            assertEquals(d, MemComparable.microsToTime(MemComparable.timeToMicros(d)));
+        }
+    }
+
+    @Test
+    void unsignedBigintOrderAcrossTwoToThe63() {
+        // the engine holds BIGINT UNSIGNED as Long up to 2^63-1 and BigInteger above
+        BigInteger two63 = BigInteger.ONE.shiftLeft(63);
+        List<Object> values = List.of(0L, 1L, Long.MAX_VALUE - 1, Long.MAX_VALUE, two63, two63.add(BigInteger.ONE),
+                BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE));
+        Comparator<Object> numeric = Comparator.comparing(o -> o instanceof BigInteger b ? b : BigInteger.valueOf((Long) o));
+        assertOrderPreserved(values, MemComparable::encodeDatum, numeric);
+        // one value, one encoding, whichever form it comes in
+        assertArrayEquals(enc(MemComparable::encodeDatum, (Object) 7L), enc(MemComparable::encodeDatum, (Object) BigInteger.valueOf(7)));
+        assertThrows(IllegalArgumentException.class, () -> enc(MemComparable::encodeDatum, (Object) BigInteger.ONE.shiftLeft(64)));
+        assertThrows(IllegalArgumentException.class, () -> enc(MemComparable::encodeDatum, (Object) BigInteger.valueOf(-1)));
     }
 
     @Test

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -19,7 +20,7 @@ class RowCodecTest {
     private static final int[] IDS = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 300};
     private static final Object[] VALUES = {null, -123456789012L, new BigInteger("18446744073709551615"), 2.718281828,
             new BigDecimal("-12345.678900"), "héllo, 世界", new byte[]{0, 1, (byte) 0xFF}, LocalDate.of(2026, 11, 25),
-            LocalDateTime.of(2001, 2, 3, 4, 5, 6, 7_000), LocalTime.of(23, 59, 59, 999_999_000), 0L, ""};
+            LocalDateTime.of(2001, 2, 3, 4, 5, 6, 7_000), Duration.ofHours(-838).minusMinutes(59).minusSeconds(59).plusNanos(1000), 0L, ""};
 
     @Test
     void roundTripsEveryType() {
@@ -33,6 +34,26 @@ class RowCodecTest {
                 assertEquals(VALUES[i], out[i], "column " + IDS[i]);
             }
         }
+    }
+
+    @Test
+    void timeOfDayIsWrittenAsItsMicrosAndReadAsADuration() {
+        byte[] row = RowCodec.encode(new int[]{1}, new Object[]{LocalTime.of(10, 11, 12, 654_321_000)});
+        Object[] out = new Object[1];
+        RowCodec.decode(row, new int[]{1}, out);
+        assertEquals(Duration.ofHours(10).plusMinutes(11).plusSeconds(12).plusNanos(654_321_000), out[0]);
+    }
+
+    @Test
+    void unsignedValuesReadBackInTheEngineForm() {
+        BigInteger max = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+        byte[] row = RowCodec.encode(new int[]{1, 2, 3}, new Object[]{max, BigInteger.valueOf(42), BigInteger.ONE.shiftLeft(63)});
+        Object[] out = new Object[3];
+        RowCodec.decode(row, new int[]{1, 2, 3}, out);
+        assertEquals(max, out[0]);
+        assertEquals(42L, out[1]);
+        assertEquals(BigInteger.ONE.shiftLeft(63), out[2]);
+        assertThrows(IllegalArgumentException.class, () -> RowCodec.encode(new int[]{1}, new Object[]{BigInteger.valueOf(-1)}));
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.strata.optimizer.catalog.ColumnType;
 import io.strata.optimizer.catalog.IndexDef;
 import io.strata.optimizer.catalog.TableDef;
 import io.strata.optimizer.catalog.TypeKind;
+import io.strata.optimizer.func.MysqlTemporals;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +16,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.util.Base64;
 import java.util.List;
 
@@ -91,7 +91,7 @@ final class MetaCodec {
         if (v instanceof BigDecimal d) {
             return d.toPlainString();
         }
-        return v.toString();
+        return ValueFormat.toText(v);
     }
 
     static Object defaultFromText(TypeKind kind, String text) {
@@ -99,7 +99,9 @@ final class MetaCodec {
             return null;
         }
         if (kind.isInteger()) {
-            return Long.parseLong(text);
+            // BIGINT UNSIGNED above 2^63-1 is a BigInteger, like every value of such a column
+            java.math.BigInteger i = new java.math.BigInteger(text);
+            return i.bitLength() < 64 ? (Object) i.longValue() : i;
         }
         if (kind.isBinary()) {
             return Base64.getDecoder().decode(text);
@@ -109,7 +111,7 @@ final class MetaCodec {
             case FLOAT, DOUBLE -> Double.parseDouble(text);
             case DATE -> LocalDate.parse(text);
             case DATETIME, TIMESTAMP -> LocalDateTime.parse(text);
-            case TIME -> LocalTime.parse(text);
+            case TIME -> MysqlTemporals.toTime(text, null);
             default -> text;
         };
     }

@@ -1,7 +1,11 @@
 package io.strata.sql.catalog;
 
+import io.strata.optimizer.func.MysqlValues;
+import io.strata.spi.session.MysqlText;
+
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -48,6 +52,9 @@ public final class ValueFormat {
         if (v instanceof LocalTime t) {
             return TIME.format(t) + fraction(t.getNano());
         }
+        if (v instanceof Duration d) {
+            return MysqlValues.formatTime(d);
+        }
         if (v instanceof LocalDate d) {
             return d.toString();
         }
@@ -61,6 +68,9 @@ public final class ValueFormat {
         }
         if (fsp > 0 && v instanceof LocalTime t) {
             return TIME.format(t) + "." + fixedFraction(t.getNano(), fsp);
+        }
+        if (v instanceof Duration d) {
+            return MysqlText.formatTime(d, Math.max(0, Math.min(6, fsp)));
         }
         return toText(v);
     }

@@ -3,6 +3,8 @@ package io.strata.sql.exec;
 import io.strata.optimizer.catalog.ColumnDef;
 import io.strata.optimizer.catalog.ColumnType;
 import io.strata.optimizer.catalog.TypeKind;
+import io.strata.optimizer.func.MysqlTemporals;
+import io.strata.optimizer.func.MysqlValues;
 import io.strata.sql.catalog.ValueFormat;
 import io.strata.spi.ErrorCode;
 import io.strata.spi.StrataException;
@@ -12,6 +14,7 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -40,7 +43,6 @@ public final class Coercion {
     private static final int WARN_DATA_TRUNCATED = 1265;
     private static final Pattern DATETIME = Pattern.compile(
             "(\\d{2,4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?:[ T](\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d*))?)?)?");
-    private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d*))?)?");
 
     private final boolean strict;
     private final Warnings warnings;
@@ -90,7 +92,7 @@ public final class Coercion {
             case FLOAT, DOUBLE -> 0.0d;
             case DATE -> LocalDate.of(1970, 1, 1);
             case DATETIME, TIMESTAMP -> LocalDateTime.of(1970, 1, 1, 0, 0);
-            case TIME -> LocalTime.MIDNIGHT;
+            case TIME -> Duration.ZERO;
             case ENUM -> column.type().elements().isEmpty() ? "" : column.type().elements().get(0);
             default -> "";
         };
@@ -157,7 +159,7 @@ public final class Coercion {
             return n;
         }
         String s = value instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : ValueFormat.toText(value);
-        if (value instanceof LocalDate || value instanceof LocalDateTime || value instanceof LocalTime) {
+        if (value instanceof LocalDate || value instanceof LocalDateTime || value instanceof LocalTime || value instanceof Duration) {
             s = s.replaceAll("[-: ]", "");
         }
         String trimmed = s.trim();
@@ -201,8 +203,7 @@ public final class Coercion {
             };
             if (t.unsigned()) {
                 min = BigInteger.ZERO;
-                // BIGINT UNSIGNED above Long.MAX_VALUE is not supported yet (see TypeKind)
-                max = bits == 64 ? BigInteger.valueOf(Long.MAX_VALUE) : BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE);
+                max = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE);
             } else {
                 min = BigInteger.ONE.shiftLeft(bits - 1).negate();
                 max = BigInteger.ONE.shiftLeft(bits - 1).subtract(BigInteger.ONE);
@@ -212,9 +213,14 @@ public final class Coercion {
             return rangeProblem(c, row, min.longValue());
         }
         if (i.compareTo(max) > 0) {
-            return rangeProblem(c, row, max.longValue());
+            return rangeProblem(c, row, integerValue(max));
         }
-        return i.longValue();
+        return integerValue(i);
+    }
+
+    /** An integer column's value: a Long, or for BIGINT UNSIGNED above 2^63-1 a BigInteger. */
+    private static Object integerValue(BigInteger i) {
+        return i.bitLength() < 64 ? (Object) i.longValue() : MysqlValues.unsigned(i);
     }
 
     private Object toDecimal(ColumnDef c, Object value, int row) {
@@ -364,6 +370,9 @@ public final class Coercion {
     private Object toTemporal(ColumnDef c, Object value, int row) {
         TypeKind k = c.type().kind();
         int fsp = Math.max(0, c.type().precision());
+        if (k == TypeKind.TIME) {
+            return toTime(c, value, row, fsp);
+        }
         String typeName = switch (k) {
             case DATE -> "date";
             case TIME -> "time";
@@ -376,62 +385,65 @@ public final class Coercion {
             return problem(e, e.code().mysqlCode(), e.getMessage(), implicitDefault(c));
         }
         if (parsed instanceof LocalDateTime dt) {
-            return roundFraction(dt, fsp);
-        }
-        if (parsed instanceof LocalTime tm) {
-            LocalDateTime r = roundFraction(LocalDate.of(2000, 1, 1).atTime(tm), fsp);
-            return r.toLocalTime();
+            return MysqlTemporals.round(dt, fsp);
         }
         return parsed;
     }
 
-    private static LocalDateTime roundFraction(LocalDateTime dt, int fsp) {
-        long unit = (long) Math.pow(10, 9 - fsp);
-        long nanos = dt.getNano();
-        long rounded = (nanos + unit / 2) / unit * unit;
-        return dt.withNano(0).plusNanos(rounded);
+    /**
+     * A TIME column's value, a {@link Duration}: beyond ±838:59:59 it is clipped to the range
+     * (1264, an error in strict mode), then rounded to the column's fsp.
+     */
+    private Object toTime(ColumnDef c, Object value, int row, int fsp) {
+        Long micros = timeMicros(value);
+        if (micros == null) {
+            StrataException e = new StrataException(ErrorCode.TRUNCATED_WRONG_VALUE, String.format(Locale.ROOT,
+                    "Incorrect time value: '%s' for column '%s' at row %d", text(value), c.name(), row));
+            return problem(e, e.code().mysqlCode(), e.getMessage(), implicitDefault(c));
+        }
+        if (Math.abs(micros) > MysqlTemporals.TIME_MAX_MICROS) {
+            return rangeProblem(c, row, MysqlTemporals.timeOfMicros(micros < 0 ? -MysqlTemporals.TIME_MAX_MICROS
+                    : MysqlTemporals.TIME_MAX_MICROS));
+        }
+        return MysqlTemporals.round(MysqlTemporals.timeOfMicros(micros), fsp);
+    }
+
+    /** Signed microseconds of a value read as a TIME, unclipped; null when it is no TIME. */
+    private static Long timeMicros(Object value) {
+        if (value instanceof Duration d) {
+            return MysqlTemporals.micros(d);
+        }
+        if (value instanceof LocalTime t) {
+            return t.toNanoOfDay() / 1000;
+        }
+        if (value instanceof LocalDateTime dt) {
+            return dt.toLocalTime().toNanoOfDay() / 1000;
+        }
+        if (value instanceof LocalDate) {
+            return 0L;
+        }
+        return MysqlTemporals.parseTimeMicros(value instanceof BigDecimal d ? d.toPlainString() : text(value));
     }
 
     /** The value as the temporal kind, or null when it is not a valid value of that kind. */
     static Object parseTemporal(TypeKind k, Object value) {
         try {
             if (value instanceof LocalDateTime dt) {
-                return switch (k) {
-                    case DATE -> dt.toLocalDate();
-                    case TIME -> dt.toLocalTime();
-                    default -> dt;
-                };
+                return k == TypeKind.DATE ? dt.toLocalDate() : dt;
             }
             if (value instanceof LocalDate d) {
-                return switch (k) {
-                    case DATE -> d;
-                    case TIME -> LocalTime.MIDNIGHT;
-                    default -> d.atStartOfDay();
-                };
+                return k == TypeKind.DATE ? d : d.atStartOfDay();
             }
-            if (value instanceof LocalTime t) {
-                return switch (k) {
-                    case TIME -> t;
-                    case DATE -> LocalDate.now();
-                    default -> LocalDate.now().atTime(t);
-                };
+            if (value instanceof LocalTime || value instanceof Duration) {
+                // a TIME as a date or datetime: that time on the current day
+                LocalDateTime dt = LocalDate.now().atStartOfDay().plusNanos(
+                        value instanceof LocalTime t ? t.toNanoOfDay() : ((Duration) value).toNanos());
+                return k == TypeKind.DATE ? dt.toLocalDate() : dt;
             }
             if (value instanceof Number n) {
                 return fromDigits(k, n.toString());
             }
             String s = text(value).trim();
-            if (k == TypeKind.TIME) {
-                Matcher m = TIME.matcher(s);
-                if (m.matches()) {
-                    return LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                            m.group(3) == null ? 0 : Integer.parseInt(m.group(3)), nanos(m.group(4)));
-                }
-                Matcher d = DATETIME.matcher(s);
-                if (d.matches() && d.group(4) != null) {
-                    return dateTime(d).toLocalTime();
-                }
-                return fromDigits(k, s);
-            }
             Matcher m = DATETIME.matcher(s);
             if (m.matches()) {
                 LocalDateTime dt = dateTime(m);
@@ -464,7 +476,7 @@ public final class Coercion {
         return Integer.parseInt(f);
     }
 
-    /** YYYYMMDD, YYYYMMDDHHMMSS[.f] and HHMMSS forms. */
+    /** YYYYMMDD and YYYYMMDDHHMMSS[.f] forms. */
     private static Object fromDigits(TypeKind k, String s) {
         String frac = null;
         int dot = s.indexOf('.');
@@ -474,11 +486,6 @@ public final class Coercion {
         }
         if (!s.matches("\\d+")) {
             return null;
-        }
-        if (k == TypeKind.TIME) {
-            String p = ("000000" + s).substring(s.length());
-            return LocalTime.of(Integer.parseInt(p.substring(0, 2)), Integer.parseInt(p.substring(2, 4)),
-                    Integer.parseInt(p.substring(4, 6)), nanos(frac));
         }
         if (s.length() == 8 || s.length() == 14) {
             LocalDate d = LocalDate.of(Integer.parseInt(s.substring(0, 4)), Integer.parseInt(s.substring(4, 6)),

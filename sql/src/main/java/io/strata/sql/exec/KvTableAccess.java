@@ -87,10 +87,10 @@ public final class KvTableAccess implements TableAccess {
                 return scan(txn, table, Long.MIN_VALUE, Long.MAX_VALUE);
             }
             Object v = prefix.get(0);
-            if (!(v instanceof Number n)) {
+            if (!(v instanceof Number)) {
                 return Collections.emptyIterator();
             }
-            Row r = get(txn, table, n.longValue());
+            Row r = get(txn, table, table.handleOf(v));
             return r == null ? Collections.emptyIterator() : List.of(r).iterator();
         }
         Key start = TableCodec.indexKey(table.id(), index.id(), table.indexKeyValues(index, prefix), null);

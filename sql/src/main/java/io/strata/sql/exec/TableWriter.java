@@ -53,8 +53,7 @@ public final class TableWriter {
 
     /** The handle of a row: the integer primary key of a pkIsHandle table. */
     public long handleOf(Object[] values) {
-        int idx = table.handleColumnIndex();
-        return ((Number) values[idx]).longValue();
+        return table.handleOf(values[table.handleColumnIndex()]);
     }
 
     /**
@@ -71,7 +70,8 @@ public final class TableWriter {
         Map<Long, Duplicate> out = new LinkedHashMap<>();
         if (table.pkIsHandle() && (self == null || self != handle)) {
             if (txn.get(TableCodec.rowKey(table.id(), handle)) != null) {
-                out.put(handle, new Duplicate(handle, Long.toString(handle), keyName(table.primaryKey().orElseThrow())));
+                out.put(handle, new Duplicate(handle, String.valueOf(table.handleValue(handle)),
+                        keyName(table.primaryKey().orElseThrow())));
                 if (firstOnly) {
                     return List.copyOf(out.values());
                 }

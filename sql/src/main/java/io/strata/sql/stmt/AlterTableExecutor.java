@@ -26,6 +26,7 @@ import com.alibaba.druid.sql.ast.statement.SQLAlterTableRenameColumn;
 import io.strata.optimizer.catalog.ColumnDef;
 import io.strata.optimizer.catalog.IndexDef;
 import io.strata.optimizer.catalog.TableDef;
+import io.strata.optimizer.catalog.TypeKind;
 import io.strata.optimizer.exec.Row;
 import io.strata.sql.catalog.Catalog;
 import io.strata.sql.exec.KvTableAccess;
@@ -243,9 +244,14 @@ final class AlterTableExecutor {
         if (inPk) {
             now = TableDefBuilder.withNullable(now, false);
         }
-        if (t.pkIsHandle() && t.handleColumnIndex() == t.columnIndexById(old.id())
-                && !TableDefBuilder.canBeHandle(List.of(old.id()), List.of(now))) {
-            throw ErrorCode.NOT_SUPPORTED_YET.error("changing the integer primary key (the row handle) to a non-integer type");
+        if (t.pkIsHandle() && t.handleColumnIndex() == t.columnIndexById(old.id())) {
+            if (!TableDefBuilder.canBeHandle(List.of(old.id()), List.of(now))) {
+                throw ErrorCode.NOT_SUPPORTED_YET.error("changing the integer primary key (the row handle) to a non-integer type");
+            }
+            // a BIGINT UNSIGNED handle is its value with the sign bit flipped (TableDef.handleOf): the rows' keys would change
+            if (isUnsignedBigint(old) != isUnsignedBigint(now)) {
+                throw ErrorCode.NOT_SUPPORTED_YET.error("changing the integer primary key (the row handle) to or from BIGINT UNSIGNED");
+            }
         }
         if (pc.primaryKey()) {
             throw ErrorCode.NOT_SUPPORTED_YET.error("adding a PRIMARY KEY through MODIFY/CHANGE COLUMN");
@@ -466,5 +472,9 @@ final class AlterTableExecutor {
         DdlExecutor.QualifiedTable q = qualified(s.getTableName(), session);
         String name = Names.simple(s.getIndexName());
         return alter(q, session, (t, changes) -> dropIndex(t, name, changes));
+    }
+
+    private static boolean isUnsignedBigint(ColumnDef c) {
+        return c.type().kind() == TypeKind.BIGINT && c.type().unsigned();
     }
 }

@@ -8,9 +8,9 @@ import io.strata.spi.StrataException;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -86,8 +86,47 @@ class CoercionTest {
         assertEquals(LocalDateTime.of(2020, 1, 2, 3, 4, 5, 500_000_000),
                 strict.coerce(col(t(TypeKind.DATETIME, -1, 1, -1, false)), "2020-01-02 03:04:05.46", 1));
         assertEquals(LocalDateTime.of(2020, 1, 2, 0, 0), strict.coerce(col(ColumnType.of(TypeKind.TIMESTAMP)), LocalDate.of(2020, 1, 2), 1));
-        assertEquals(LocalTime.of(10, 11, 12), strict.coerce(col(ColumnType.of(TypeKind.TIME)), "10:11:12", 1));
+        assertEquals(time(10, 11, 12, 0), strict.coerce(col(ColumnType.of(TypeKind.TIME)), "10:11:12", 1));
         assertError(ErrorCode.TRUNCATED_WRONG_VALUE, ColumnType.of(TypeKind.DATE), "2020-02-30");
         assertError(ErrorCode.TRUNCATED_WRONG_VALUE, ColumnType.of(TypeKind.DATETIME), "yesterday");
+    }
+
+    @Test
+    void fractionalSecondsRoundHalfUpToTheColumnFsp() {
+        ColumnType dt6 = t(TypeKind.DATETIME, -1, 6, -1, false);
+        ColumnType dt3 = t(TypeKind.DATETIME, -1, 3, -1, false);
+        assertEquals(LocalDateTime.of(2020, 1, 2, 3, 4, 5, 123_456_000), strict.coerce(col(dt6), "2020-01-02 03:04:05.1234564", 1));
+        assertEquals(LocalDateTime.of(2020, 1, 2, 3, 4, 5, 124_000_000), strict.coerce(col(dt3), "2020-01-02 03:04:05.1235", 1));
+        assertEquals(LocalDateTime.of(2020, 1, 2, 3, 4, 5, 123_000_000), strict.coerce(col(dt3), "2020-01-02 03:04:05.1234999", 1));
+        // the carry reaches the next year
+        assertEquals(LocalDateTime.of(2021, 1, 1, 0, 0), strict.coerce(col(dt3), "2020-12-31 23:59:59.9995", 1));
+        assertEquals(LocalDateTime.of(2021, 1, 1, 0, 0), strict.coerce(col(ColumnType.of(TypeKind.TIMESTAMP)),
+                LocalDateTime.of(2020, 12, 31, 23, 59, 59, 500_000_000), 1));
+        assertEquals(time(10, 11, 12, 654_321), strict.coerce(col(t(TypeKind.TIME, -1, 6, -1, false)), "10:11:12.654321", 1));
+        assertEquals(time(10, 11, 13, 0), strict.coerce(col(ColumnType.of(TypeKind.TIME)), "10:11:12.5", 1));
+        assertEquals(time(-10, 11, 13, 0), strict.coerce(col(ColumnType.of(TypeKind.TIME)), "-10:11:12.5", 1));
+    }
+
+    private static Duration time(long h, long m, long s, long micros) {
+        Duration d = Duration.ofHours(Math.abs(h)).plusMinutes(m).plusSeconds(s).plusNanos(micros * 1000);
+        return h < 0 ? d.negated() : d;
+    }
+
+    @Test
+    void timeRangesOverMysqlsWholeRange() {
+        ColumnType time = ColumnType.of(TypeKind.TIME);
+        assertEquals(time(838, 59, 59, 0), strict.coerce(col(time), "838:59:59", 1));
+        assertEquals(time(-838, 59, 59, 0), strict.coerce(col(time), "-838:59:59", 1));
+        assertEquals(time(34, 0, 0, 0), strict.coerce(col(time), "1 10:00:00", 1));
+        assertEquals(time(0, 11, 12, 0), strict.coerce(col(time), "1112", 1));
+        assertEquals(time(11, 12, 0, 0), strict.coerce(col(time), "11:12", 1));
+        assertEquals(time(100, 0, 0, 0), strict.coerce(col(time), 1000000L, 1));
+        assertEquals(time(3, 4, 5, 0), strict.coerce(col(time), LocalDateTime.of(2020, 1, 2, 3, 4, 5), 1));
+        // beyond the range: an error in strict mode, else clipped with 1264
+        assertError(ErrorCode.WARN_DATA_OUT_OF_RANGE, time, "839:00:00");
+        assertEquals(time(-838, 59, 59, 0), lenient.coerce(col(time), "-900:00:00", 1));
+        assertEquals(time(838, 59, 59, 0), lenient.coerce(col(time), Duration.ofHours(1000), 1));
+        assertError(ErrorCode.TRUNCATED_WRONG_VALUE, time, "10:61:00");
+        assertError(ErrorCode.TRUNCATED_WRONG_VALUE, time, "noon");
     }
 }
