@@ -8,7 +8,6 @@ import org.apache.arrow.vector.FieldVector;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.LocalTime;
 
 /**
  * Read access to one column of a built (immutable) batch, at the level the kernels need: the
@@ -160,7 +159,7 @@ public final class Column {
             case BINARY -> getBytes(row);
             case DATE -> LocalDate.ofEpochDay(getLong(row));
             case DATETIME -> MemComparable.microsToDatetime(getLong(row));
-            case TIME -> LocalTime.ofNanoOfDay(getLong(row) * 1000);
+            case TIME -> java.time.Duration.ofNanos(getLong(row) * 1000);
         };
     }
 }

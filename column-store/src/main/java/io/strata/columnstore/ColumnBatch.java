@@ -27,7 +27,6 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -245,7 +244,7 @@ public final class ColumnBatch implements AutoCloseable {
             case DATETIME -> ((TimeStampMicroVector) v).setSafe(row, value instanceof LocalDate d
                     ? MemComparable.datetimeToMicros(d.atStartOfDay())
                     : MemComparable.datetimeToMicros((LocalDateTime) typed(value, LocalDateTime.class, c)));
-            case TIME -> ((TimeMicroVector) v).setSafe(row, ((LocalTime) typed(value, LocalTime.class, c)).toNanoOfDay() / 1000);
+            case TIME -> ((TimeMicroVector) v).setSafe(row, ((java.time.Duration) typed(value, java.time.Duration.class, c)).toNanos() / 1000);
         }
     }
 

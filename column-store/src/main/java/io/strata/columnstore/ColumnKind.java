@@ -13,7 +13,7 @@ package io.strata.columnstore;
  *   <tr><td>BINARY</td><td>BINARY, VARBINARY, BLOB kinds</td><td>VarBinary</td><td>byte[]</td></tr>
  *   <tr><td>DATE</td><td>DATE</td><td>DateDay (int32 days since 1970-01-01)</td><td>LocalDate</td></tr>
  *   <tr><td>DATETIME</td><td>DATETIME, TIMESTAMP</td><td>Timestamp(MICROSECOND, no zone)</td><td>LocalDateTime</td></tr>
- *   <tr><td>TIME</td><td>TIME</td><td>Time(MICROSECOND, 64)</td><td>LocalTime</td></tr>
+ *   <tr><td>TIME</td><td>TIME</td><td>Time(MICROSECOND, 64)</td><td>Duration (signed, up to ±838:59:59)</td></tr>
  * </table>
  *
  * <p>Decimals are Arrow's own decimal vectors (not a scaled long in an int64 vector) so that a

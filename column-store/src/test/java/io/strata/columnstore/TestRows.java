@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -46,7 +45,7 @@ public final class TestRows {
                     binaries[r.nextInt(binaries.length)].clone(),
                     LocalDate.of(1995, 1, 1).plusDays(r.nextInt(10)),
                     LocalDateTime.of(2020, 5, 1, r.nextInt(3), r.nextInt(2) * 30, 0, r.nextInt(2) * 1000),
-                    LocalTime.of(r.nextInt(3), r.nextInt(2) * 15, 0, r.nextInt(2) * 5000)};
+                    java.time.Duration.ofHours(r.nextInt(60) - 30).plusMinutes(r.nextInt(2) * 15).plusNanos(r.nextInt(2) * 5000L)};
             for (int c = 0; c < row.length; c++) {
                 if (r.nextInt(6) == 0) {
                     row[c] = null;

@@ -169,7 +169,7 @@ public final class Filter {
                 }
                 case DATETIME -> new LongBound(MemComparable.datetimeToMicros(
                         literal instanceof LocalDate d ? d.atStartOfDay() : temporal(literal, LocalDateTime.class, spec)), true, 0);
-                case TIME -> new LongBound(temporal(literal, LocalTime.class, spec).toNanoOfDay() / 1000, true, 0);
+                case TIME -> new LongBound(temporal(literal, java.time.Duration.class, spec).toNanos() / 1000, true, 0);
                 default -> throw new IllegalStateException("not long-backed: " + spec);
             };
         }

@@ -9,7 +9,7 @@ import java.util.Objects;
  * and a filter keeps only the rows where the predicate is TRUE.
  *
  * <p>Literals are Java values of the engine's types (Long, BigDecimal, Double, String, byte[],
- * LocalDate, LocalDateTime, LocalTime). A DOUBLE column compares as doubles. An integer or decimal
+ * LocalDate, LocalDateTime, Duration for TIME). A DOUBLE column compares as doubles. An integer or decimal
  * column compares exactly (against 2.5 an integer is never equal, and nothing is lost to
  * rounding), a double literal taken at its exact binary value; MySQL compares that case as
  * doubles, which differs only past 2^53. Strings and binaries compare by unsigned bytes (binary

@@ -75,7 +75,7 @@ public final class RowAtATime {
             case DATE -> literal instanceof LocalDate d ? ((LocalDate) v).compareTo(d)
                     : ((LocalDate) v).atStartOfDay().compareTo((LocalDateTime) literal);
             case DATETIME -> ((LocalDateTime) v).compareTo(literal instanceof LocalDate d ? d.atStartOfDay() : (LocalDateTime) literal);
-            case TIME -> ((java.time.LocalTime) v).compareTo((java.time.LocalTime) literal);
+            case TIME -> ((java.time.Duration) v).compareTo((java.time.Duration) literal);
         };
     }
 
