@@ -13,13 +13,19 @@ import static java.util.Objects.requireNonNull;
  *
  * @param keys        POINT_GET: one key; BATCH_POINT_GET: the keys; INDEX_LOOKUP: the prefix values in index order;
  *                    BATCH_INDEX_LOOKUP: one value of the index's first column per lookup (an IN list)
- * @param lower       HANDLE_RANGE lower bound or null (open)
- * @param upper       HANDLE_RANGE upper bound or null (open)
+ *                    INDEX_RANGE: the equality prefix before the ranged column
+ * @param lower       HANDLE_RANGE / INDEX_RANGE lower bound or null (open)
+ * @param upper       HANDLE_RANGE / INDEX_RANGE upper bound or null (open)
  * @param pushed      the predicates this path evaluates, as text for EXPLAIN
  */
 public record AccessPath(Kind kind, IndexDef index, List<KeySource> keys, KeySource lower, boolean lowerInclusive,
                          KeySource upper, boolean upperInclusive, String pushed) {
-    public enum Kind { FULL_SCAN, POINT_GET, BATCH_POINT_GET, HANDLE_RANGE, INDEX_LOOKUP, BATCH_INDEX_LOOKUP }
+    public enum Kind { FULL_SCAN, POINT_GET, BATCH_POINT_GET, HANDLE_RANGE, INDEX_LOOKUP, BATCH_INDEX_LOOKUP, INDEX_RANGE }
+
+    /** Paths that read through a secondary index: rows come in index order, not handle order. */
+    public boolean viaIndex() {
+        return kind == Kind.INDEX_LOOKUP || kind == Kind.BATCH_INDEX_LOOKUP || kind == Kind.INDEX_RANGE;
+    }
 
     public AccessPath {
         requireNonNull(kind, "kind is null");
@@ -40,6 +46,7 @@ public record AccessPath(Kind kind, IndexDef index, List<KeySource> keys, KeySou
             case HANDLE_RANGE -> Math.max(1, tableRows / (lower != null && upper != null ? 40 : 3));
             case INDEX_LOOKUP -> index.unique() && keys.size() == index.columnIds().size() ? 1 : Math.max(1, tableRows / 1000);
             case BATCH_INDEX_LOOKUP -> keys.size() * (index.unique() && index.columnIds().size() == 1 ? 1 : Math.max(1, tableRows / 1000));
+            case INDEX_RANGE -> Math.max(1, tableRows / (keys.size() > 0 ? 200 : 10) / (lower != null && upper != null ? 4 : 1));
         };
     }
 
@@ -52,6 +59,8 @@ public record AccessPath(Kind kind, IndexDef index, List<KeySource> keys, KeySou
                     + (upper == null ? "+inf]" : upper + (upperInclusive ? "]" : ")"));
             case INDEX_LOOKUP -> "index:" + index.name() + ", range:" + keys;
             case BATCH_INDEX_LOOKUP -> "index:" + index.name() + ", in:" + keys;
+            case INDEX_RANGE -> "index:" + index.name() + ", range:" + keys + (lower == null ? "[-inf" : (lowerInclusive ? "[" : "(") + lower)
+                    + "," + (upper == null ? "+inf]" : upper + (upperInclusive ? "]" : ")"));
         };
     }
 }

@@ -105,6 +105,8 @@ final class ExplainWriter {
                     out.add(new String[]{unique ? "Point_Get" : "IndexLookUp", "root",
                             table + ", index:" + p.index().name(), (unique ? "index value:" : "range:") + p.keys() + pushed});
                 }
+                case INDEX_RANGE -> out.add(new String[]{"IndexRangeScan", "root",
+                        table + ", index:" + p.index().name(), p.describe().substring(p.describe().indexOf("range:")) + pushed});
                 case BATCH_INDEX_LOOKUP -> out.add(new String[]{"IndexLookUp", "root",
                         table + ", index:" + p.index().name(), "in:" + p.keys() + pushed});
                 default -> out.add(new String[]{"TableFullScan", "cop[row]", table, "keep order:false"});

@@ -67,6 +67,9 @@ public final class PushDownRule extends RelOptRule {
         KeySource upper = null;
         boolean lowerInc = false;
         boolean upperInc = false;
+        // range comparisons per column, for index range scans
+        Map<Integer, Comparison> columnLower = new HashMap<>();
+        Map<Integer, Comparison> columnUpper = new HashMap<>();
         for (int i = 0; i < conjuncts.size(); i++) {
             RexNode c = conjuncts.get(i);
             Comparison cmp = comparison(c, table);
@@ -79,6 +82,9 @@ public final class PushDownRule extends RelOptRule {
                         }
                     }
                     case GREATER_THAN, GREATER_THAN_OR_EQUAL -> {
+                        if (cmp.numeric) {
+                            columnLower.putIfAbsent(cmp.column, cmp);
+                        }
                         if (cmp.column == handle && lower == null && cmp.numeric) {
                             lower = cmp.source;
                             lowerInc = cmp.kind == SqlKind.GREATER_THAN_OR_EQUAL;
@@ -86,6 +92,9 @@ public final class PushDownRule extends RelOptRule {
                         }
                     }
                     case LESS_THAN, LESS_THAN_OR_EQUAL -> {
+                        if (cmp.numeric) {
+                            columnUpper.putIfAbsent(cmp.column, cmp);
+                        }
                         if (cmp.column == handle && upper == null && cmp.numeric) {
                             upper = cmp.source;
                             upperInc = cmp.kind == SqlKind.LESS_THAN_OR_EQUAL;
@@ -134,6 +143,8 @@ public final class PushDownRule extends RelOptRule {
         } else {
             IndexDef best = null;
             int bestLen = 0;
+            int bestRangeColumn = -1;
+            boolean handleRange = lower != null || upper != null;
             for (IndexDef index : table.indexes()) {
                 if (index.primary() && table.pkIsHandle()) {
                     continue;
@@ -146,12 +157,21 @@ public final class PushDownRule extends RelOptRule {
                     }
                     len++;
                 }
-                boolean better = len > 0 && (best == null
-                        || (index.unique() && len == index.columnIds().size() && !(best.unique() && bestLen == best.columnIds().size()))
-                        || len > bestLen);
+                boolean full = index.unique() && len == index.columnIds().size();
+                int rangeColumn = full || len == index.columnIds().size() ? -1 : table.columnIndexById(index.columnIds().get(len));
+                if (rangeColumn >= 0 && (!signedInteger(table, rangeColumn)
+                        || (!columnLower.containsKey(rangeColumn) && !columnUpper.containsKey(rangeColumn))
+                        || (len == 0 && handleRange))) {
+                    rangeColumn = -1;
+                }
+                boolean bestFull = best != null && best.unique() && bestLen == best.columnIds().size();
+                double score = len + (rangeColumn >= 0 ? 0.5 : 0);
+                double bestScore = bestLen + (bestRangeColumn >= 0 ? 0.5 : 0);
+                boolean better = score > 0 && !bestFull && (best == null || full || score > bestScore);
                 if (better) {
                     best = index;
                     bestLen = len;
+                    bestRangeColumn = rangeColumn;
                 }
             }
             if (best != null) {
@@ -161,7 +181,17 @@ public final class PushDownRule extends RelOptRule {
                     prefix.add(eq.get(pos));
                     used.add(eqConjunct.get(pos));
                 }
-                path = new AccessPath(AccessPath.Kind.INDEX_LOOKUP, best, prefix, null, false, null, false, "");
+                if (bestRangeColumn >= 0) {
+                    // the range conjuncts stay in the filter too (NULLs, bound rounding): only the
+                    // equality prefix is used up
+                    Comparison lo = columnLower.get(bestRangeColumn);
+                    Comparison hi = columnUpper.get(bestRangeColumn);
+                    path = new AccessPath(AccessPath.Kind.INDEX_RANGE, best, prefix, lo == null ? null : lo.source,
+                            lo != null && lo.kind == SqlKind.GREATER_THAN_OR_EQUAL, hi == null ? null : hi.source,
+                            hi != null && hi.kind == SqlKind.LESS_THAN_OR_EQUAL, "");
+                } else {
+                    path = new AccessPath(AccessPath.Kind.INDEX_LOOKUP, best, prefix, null, false, null, false, "");
+                }
             } else if (indexInKeys != null) {
                 path = new AccessPath(AccessPath.Kind.BATCH_INDEX_LOOKUP, indexInIndex, indexInKeys, null, false, null, false, "");
                 used.add(indexInConjunct);
@@ -259,6 +289,11 @@ public final class PushDownRule extends RelOptRule {
      * A numeric column widened by a cast for the comparison (BIGINT id compared with 2.5 becomes
      * CAST(id AS DECIMAL) > 2.5) is compared exactly like the column itself.
      */
+    private static boolean signedInteger(TableDef table, int column) {
+        var type = table.columns().get(column).type();
+        return type.kind().isInteger() && !type.unsigned() && type.kind() != io.strata.optimizer.catalog.TypeKind.BIT;
+    }
+
     /** The collation name of a {@code collate_key(x, 'name')} call, else null. */
     private static String sortKeyCollation(RexNode n) {
         if (n instanceof RexCall c && c.getOperator() instanceof MysqlSqlFunction f && f.getName().equalsIgnoreCase("collate_key")

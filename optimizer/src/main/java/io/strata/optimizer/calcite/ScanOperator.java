@@ -103,45 +103,34 @@ public final class ScanOperator {
                 return rows.iterator();
             }
             case HANDLE_RANGE: {
-                BigDecimal min = unsignedHandle ? BigDecimal.ZERO : LONG_MIN;
-                BigDecimal max = unsignedHandle ? MysqlValues.UNSIGNED_MAX : LONG_MAX;
-                BigDecimal from = min;
-                BigDecimal to = max;
-                if (path.lower() != null) {
-                    BigDecimal v = boundValue(path.lower().value(ctx), ctx);
-                    if (v == null) {
-                        return Collections.emptyIterator();
-                    }
-                    from = path.lowerInclusive() ? v.setScale(0, RoundingMode.CEILING)
-                            : v.setScale(0, RoundingMode.FLOOR).add(BigDecimal.ONE);
-                }
-                if (path.upper() != null) {
-                    BigDecimal v = boundValue(path.upper().value(ctx), ctx);
-                    if (v == null) {
-                        return Collections.emptyIterator();
-                    }
-                    to = path.upperInclusive() ? v.setScale(0, RoundingMode.FLOOR)
-                            : v.setScale(0, RoundingMode.CEILING).subtract(BigDecimal.ONE);
-                }
-                from = from.max(min);
-                to = to.min(max);
-                if (from.compareTo(to) > 0) {
+                BigDecimal[] range = integerRange(ctx, unsignedHandle ? BigDecimal.ZERO : LONG_MIN,
+                        unsignedHandle ? MysqlValues.UNSIGNED_MAX : LONG_MAX);
+                if (range == null) {
                     return Collections.emptyIterator();
                 }
-                return access.scan(txn, table, handleOf(from, unsignedHandle), handleOf(to, unsignedHandle), columns);
+                return access.scan(txn, table, handleOf(range[0], unsignedHandle), handleOf(range[1], unsignedHandle), columns);
             }
             case INDEX_LOOKUP: {
                 IndexDef index = path.index();
-                List<Object> prefix = new ArrayList<>();
-                for (int i = 0; i < path.keys().size(); i++) {
-                    ColumnDef col = table.columns().get(table.columnIndexById(index.columnIds().get(i)));
-                    Object v = coerce(path.keys().get(i).value(ctx), col.type(), ctx);
-                    if (v == null) {
-                        return Collections.emptyIterator();
-                    }
-                    prefix.add(v);
+                List<Object> prefix = prefixValues(ctx);
+                if (prefix == null) {
+                    return Collections.emptyIterator();
                 }
                 return access.indexLookup(txn, table, index, prefix);
+            }
+            case INDEX_RANGE: {
+                IndexDef index = path.index();
+                List<Object> prefix = prefixValues(ctx);
+                if (prefix == null) {
+                    return Collections.emptyIterator();
+                }
+                // a signed integer column (PushDownRule's condition): bounds rounded inward, as for
+                // handle ranges; NULLs sort below Long.MIN_VALUE and are not read
+                BigDecimal[] range = integerRange(ctx, LONG_MIN, LONG_MAX);
+                if (range == null) {
+                    return Collections.emptyIterator();
+                }
+                return access.indexRange(txn, table, index, prefix, range[0].longValue(), true, range[1].longValue(), true);
             }
             case BATCH_INDEX_LOOKUP: {
                 IndexDef index = path.index();
@@ -191,6 +180,46 @@ public final class ScanOperator {
 
     private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
     private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
+    /** The path's index prefix values in the columns' types, or null when one can match nothing. */
+    private List<Object> prefixValues(StatementContext ctx) {
+        List<Object> prefix = new ArrayList<>();
+        for (int i = 0; i < path.keys().size(); i++) {
+            ColumnDef col = table.columns().get(table.columnIndexById(path.index().columnIds().get(i)));
+            Object v = coerce(path.keys().get(i).value(ctx), col.type(), ctx);
+            if (v == null) {
+                return null;
+            }
+            prefix.add(v);
+        }
+        return prefix;
+    }
+
+    /**
+     * The path's lower/upper bounds as an inclusive integer range within [min, max] (each bound
+     * rounded inward), or null when no integer lies in it or a bound is NULL.
+     */
+    private BigDecimal[] integerRange(StatementContext ctx, BigDecimal min, BigDecimal max) {
+        BigDecimal from = min;
+        BigDecimal to = max;
+        if (path.lower() != null) {
+            BigDecimal v = boundValue(path.lower().value(ctx), ctx);
+            if (v == null) {
+                return null;
+            }
+            from = path.lowerInclusive() ? v.setScale(0, RoundingMode.CEILING) : v.setScale(0, RoundingMode.FLOOR).add(BigDecimal.ONE);
+        }
+        if (path.upper() != null) {
+            BigDecimal v = boundValue(path.upper().value(ctx), ctx);
+            if (v == null) {
+                return null;
+            }
+            to = path.upperInclusive() ? v.setScale(0, RoundingMode.FLOOR) : v.setScale(0, RoundingMode.CEILING).subtract(BigDecimal.ONE);
+        }
+        from = from.max(min);
+        to = to.min(max);
+        return from.compareTo(to) > 0 ? null : new BigDecimal[]{from, to};
+    }
 
     private static BigDecimal boundValue(Object v, StatementContext ctx) {
         if (v == null) {

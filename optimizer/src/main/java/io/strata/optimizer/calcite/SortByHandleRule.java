@@ -49,8 +49,7 @@ public final class SortByHandleRule extends RelOptRule {
                 break;
             }
         }
-        if (!(n instanceof StrataTableScan scan) || scan.path().kind() == AccessPath.Kind.INDEX_LOOKUP
-                || scan.path().kind() == AccessPath.Kind.BATCH_INDEX_LOOKUP
+        if (!(n instanceof StrataTableScan scan) || scan.path().viaIndex()
                 || scan.strataTable().def().handleColumnIndex() != field) {
             return;
         }

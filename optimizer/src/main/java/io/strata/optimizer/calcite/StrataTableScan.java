@@ -80,7 +80,7 @@ public final class StrataTableScan extends TableScan implements EnumerableRel {
     static RelTraitSet traitsFor(RelOptCluster cluster, StrataTable table, AccessPath path) {
         RelTraitSet traits = cluster.traitSetOf(org.apache.calcite.adapter.enumerable.EnumerableConvention.INSTANCE);
         int handle = table.def().handleColumnIndex();
-        if (handle >= 0 && path.kind() != AccessPath.Kind.INDEX_LOOKUP && path.kind() != AccessPath.Kind.BATCH_INDEX_LOOKUP) {
+        if (handle >= 0 && !path.viaIndex()) {
             traits = traits.replace(org.apache.calcite.rel.RelCollations.of(handle));
         }
         return traits;

@@ -33,4 +33,13 @@ public interface TableAccess {
      * types), in index order. For the primary key of a pkIsHandle table this is a point get.
      */
     Iterator<Row> indexLookup(Transaction txn, TableDef table, IndexDef index, List<Object> prefix);
+
+    /**
+     * Rows whose leading index columns equal {@code prefix} and whose next index column lies
+     * between {@code lower} and {@code upper} (each inclusive or not; null for an open end), in
+     * index order. Bounds are values of that column's type. NULLs of the ranged column may be
+     * returned for an open lower end: the caller filters.
+     */
+    Iterator<Row> indexRange(Transaction txn, TableDef table, IndexDef index, List<Object> prefix,
+                             Object lower, boolean lowerInclusive, Object upper, boolean upperInclusive);
 }

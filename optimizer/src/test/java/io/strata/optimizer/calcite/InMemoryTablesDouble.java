@@ -93,4 +93,26 @@ final class InMemoryTablesDouble implements TableAccess {
         }
         return out.iterator();
     }
+
+    @Override
+    public Iterator<Row> indexRange(Transaction txn, TableDef table, IndexDef index, List<Object> prefix,
+                                    Object lower, boolean lowerInclusive, Object upper, boolean upperInclusive) {
+        log.add("range " + table.name() + " " + index.name() + " " + prefix + " " + lower + ".." + upper);
+        int col = table.columnIndexById(index.columnIds().get(prefix.size()));
+        List<Row> out = new ArrayList<>();
+        for (Iterator<Row> it = indexLookup(txn, table, index, prefix); it.hasNext(); ) {
+            Row r = it.next();
+            Object v = r.values()[col];
+            if (v == null) {
+                continue;
+            }
+            int lo = lower == null ? 1 : io.strata.optimizer.func.MysqlValues.compare(v, lower, null);
+            int hi = upper == null ? -1 : io.strata.optimizer.func.MysqlValues.compare(v, upper, null);
+            if ((lo > 0 || (lowerInclusive && lo == 0)) && (hi < 0 || (upperInclusive && hi == 0))) {
+                out.add(r);
+            }
+        }
+        out.sort(java.util.Comparator.comparing(r -> (Comparable) r.values()[col]));
+        return out.iterator();
+    }
 }

@@ -94,8 +94,38 @@ public final class KvTableAccess implements TableAccess {
             return r == null ? Collections.emptyIterator() : List.of(r).iterator();
         }
         Key start = TableCodec.indexKey(table.id(), index.id(), table.indexKeyValues(index, prefix), null);
+        return rowsOfIndexRange(txn, table, start, start.prefixNext());
+    }
+
+    @Override
+    public Iterator<Row> indexRange(Transaction txn, TableDef table, IndexDef index, List<Object> prefix,
+                                    Object lower, boolean lowerInclusive, Object upper, boolean upperInclusive) {
+        if (Catalog.isVirtual(table)) {
+            return Collections.emptyIterator();
+        }
+        Key start = lower == null ? indexKey(table, index, prefix, null)
+                : lowerInclusive ? indexKey(table, index, prefix, lower) : indexKey(table, index, prefix, lower).prefixNext();
+        Key end = upper == null ? indexKey(table, index, prefix, null).prefixNext()
+                : upperInclusive ? indexKey(table, index, prefix, upper).prefixNext() : indexKey(table, index, prefix, upper);
+        return rowsOfIndexRange(txn, table, start, end);
+    }
+
+    /** The index key of {@code prefix} followed by {@code next} (if not null), without a handle. */
+    private static Key indexKey(TableDef table, IndexDef index, List<Object> prefix, Object next) {
+        List<Object> values = new ArrayList<>(prefix);
+        if (next != null) {
+            values.add(next);
+        }
+        return TableCodec.indexKey(table.id(), index.id(), table.indexKeyValues(index, values), null);
+    }
+
+    /** The rows the index entries in [start, end) point to, in index order (one batched read). */
+    private Iterator<Row> rowsOfIndexRange(Transaction txn, TableDef table, Key start, Key end) {
+        if (start.compareTo(end) >= 0) {
+            return Collections.emptyIterator();
+        }
         List<Key> rowKeys = new ArrayList<>();
-        try (KvIterator it = txn.scan(start, start.prefixNext())) {
+        try (KvIterator it = txn.scan(start, end)) {
             while (it.hasNext()) {
                 KvPair p = it.next();
                 rowKeys.add(TableCodec.rowKey(table.id(), TableCodec.decodeHandleValue(p.value())));
