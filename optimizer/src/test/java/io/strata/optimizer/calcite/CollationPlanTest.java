@@ -1,6 +1,5 @@
 package io.strata.optimizer.calcite;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -13,14 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the plans they get: sort keys must not cost the index lookups or the hash joins.
  */
 class CollationPlanTest extends PlannerFixture {
-    private String plan(String sql) {
-        List<String> lines = new ArrayList<>();
-        try (var r = planner.explain(parse(sql), ctx)) {
-            r.rows().forEachRemaining(row -> lines.add(render(row)));
-        }
-        return String.join("\n", lines);
-    }
-
     @Test
     void equalityIgnoresCaseAndStillUsesTheIndex() {
         assertEquals(List.of("1|alice"), rows("select id, name from users where name = 'ALICE'"));

@@ -1,6 +1,5 @@
 package io.strata.optimizer.calcite;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -10,14 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Range predicates on an indexed integer column read a range of the index, not the table. */
 class IndexRangeTest extends PlannerFixture {
-    private String plan(String sql) {
-        List<String> lines = new ArrayList<>();
-        try (var r = planner.explain(parse(sql), ctx)) {
-            r.rows().forEachRemaining(row -> lines.add(render(row)));
-        }
-        return String.join("\n", lines);
-    }
-
     @Test
     void rangeOnAnIndexedColumnScansTheIndex() {
         String sql = "select id from orders where user_id >= 1 and user_id < 2 order by id";

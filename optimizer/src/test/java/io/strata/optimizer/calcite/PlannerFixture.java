@@ -87,6 +87,15 @@ abstract class PlannerFixture {
         return planner.query(parse(sql), ctx);
     }
 
+    /** The EXPLAIN rows of a query, one line per operator. */
+    String plan(String sql) {
+        List<String> lines = new ArrayList<>();
+        try (QueryResult r = planner.explain(parse(sql), ctx)) {
+            r.rows().forEachRemaining(row -> lines.add(render(row)));
+        }
+        return String.join("\n", lines);
+    }
+
     /** All rows rendered as "a|b|c". */
     List<String> rows(String sql) {
         try (QueryResult r = run(sql)) {
