@@ -61,15 +61,9 @@ public final class PushDownRule extends RelOptRule {
         int indexInConjunct = -1;
         List<KeySource> indexInKeys = null;
         IndexDef indexInIndex = null;
-        int lowerConjunct = -1;
-        int upperConjunct = -1;
-        KeySource lower = null;
-        KeySource upper = null;
-        boolean lowerInc = false;
-        boolean upperInc = false;
-        // range comparisons per column, for index range scans
-        Map<Integer, Comparison> columnLower = new HashMap<>();
-        Map<Integer, Comparison> columnUpper = new HashMap<>();
+        // the first lower and upper bound of each numeric column (handle and index ranges)
+        Map<Integer, Bound> lowers = new HashMap<>();
+        Map<Integer, Bound> uppers = new HashMap<>();
         for (int i = 0; i < conjuncts.size(); i++) {
             RexNode c = conjuncts.get(i);
             Comparison cmp = comparison(c, table);
@@ -83,22 +77,12 @@ public final class PushDownRule extends RelOptRule {
                     }
                     case GREATER_THAN, GREATER_THAN_OR_EQUAL -> {
                         if (cmp.numeric) {
-                            columnLower.putIfAbsent(cmp.column, cmp);
-                        }
-                        if (cmp.column == handle && lower == null && cmp.numeric) {
-                            lower = cmp.source;
-                            lowerInc = cmp.kind == SqlKind.GREATER_THAN_OR_EQUAL;
-                            lowerConjunct = i;
+                            lowers.putIfAbsent(cmp.column, new Bound(cmp, i));
                         }
                     }
                     case LESS_THAN, LESS_THAN_OR_EQUAL -> {
                         if (cmp.numeric) {
-                            columnUpper.putIfAbsent(cmp.column, cmp);
-                        }
-                        if (cmp.column == handle && upper == null && cmp.numeric) {
-                            upper = cmp.source;
-                            upperInc = cmp.kind == SqlKind.LESS_THAN_OR_EQUAL;
-                            upperConjunct = i;
+                            uppers.putIfAbsent(cmp.column, new Bound(cmp, i));
                         }
                     }
                     default -> {
@@ -144,7 +128,7 @@ public final class PushDownRule extends RelOptRule {
             IndexDef best = null;
             int bestLen = 0;
             int bestRangeColumn = -1;
-            boolean handleRange = lower != null || upper != null;
+            boolean handleRange = lowers.containsKey(handle) || uppers.containsKey(handle);
             for (IndexDef index : table.indexes()) {
                 if (index.primary() && table.pkIsHandle()) {
                     continue;
@@ -160,7 +144,7 @@ public final class PushDownRule extends RelOptRule {
                 boolean full = index.unique() && len == index.columnIds().size();
                 int rangeColumn = full || len == index.columnIds().size() ? -1 : table.columnIndexById(index.columnIds().get(len));
                 if (rangeColumn >= 0 && (!signedInteger(table, rangeColumn)
-                        || (!columnLower.containsKey(rangeColumn) && !columnUpper.containsKey(rangeColumn))
+                        || (!lowers.containsKey(rangeColumn) && !uppers.containsKey(rangeColumn))
                         || (len == 0 && handleRange))) {
                     rangeColumn = -1;
                 }
@@ -184,24 +168,22 @@ public final class PushDownRule extends RelOptRule {
                 if (bestRangeColumn >= 0) {
                     // the range conjuncts stay in the filter too (NULLs, bound rounding): only the
                     // equality prefix is used up
-                    Comparison lo = columnLower.get(bestRangeColumn);
-                    Comparison hi = columnUpper.get(bestRangeColumn);
-                    path = new AccessPath(AccessPath.Kind.INDEX_RANGE, best, prefix, lo == null ? null : lo.source,
-                            lo != null && lo.kind == SqlKind.GREATER_THAN_OR_EQUAL, hi == null ? null : hi.source,
-                            hi != null && hi.kind == SqlKind.LESS_THAN_OR_EQUAL, "");
+                    path = range(AccessPath.Kind.INDEX_RANGE, best, prefix, lowers.get(bestRangeColumn), uppers.get(bestRangeColumn));
                 } else {
                     path = new AccessPath(AccessPath.Kind.INDEX_LOOKUP, best, prefix, null, false, null, false, "");
                 }
             } else if (indexInKeys != null) {
                 path = new AccessPath(AccessPath.Kind.BATCH_INDEX_LOOKUP, indexInIndex, indexInKeys, null, false, null, false, "");
                 used.add(indexInConjunct);
-            } else if (lower != null || upper != null) {
-                path = new AccessPath(AccessPath.Kind.HANDLE_RANGE, null, List.of(), lower, lowerInc, upper, upperInc, "");
-                if (lowerConjunct >= 0) {
-                    used.add(lowerConjunct);
+            } else if (handleRange) {
+                Bound lo = lowers.get(handle);
+                Bound hi = uppers.get(handle);
+                path = range(AccessPath.Kind.HANDLE_RANGE, null, List.of(), lo, hi);
+                if (lo != null) {
+                    used.add(lo.conjunct);
                 }
-                if (upperConjunct >= 0) {
-                    used.add(upperConjunct);
+                if (hi != null) {
+                    used.add(hi.conjunct);
                 }
             }
         }
@@ -227,6 +209,17 @@ public final class PushDownRule extends RelOptRule {
     }
 
     private record Comparison(SqlKind kind, int column, KeySource source, boolean numeric) {
+    }
+
+    /** A range comparison and the position of its conjunct in the filter. */
+    private record Bound(Comparison cmp, int conjunct) {
+    }
+
+    /** A handle or index range path between two bounds, either of which may be absent. */
+    private static AccessPath range(AccessPath.Kind kind, IndexDef index, List<KeySource> prefix, Bound lo, Bound hi) {
+        return new AccessPath(kind, index, prefix, lo == null ? null : lo.cmp.source,
+                lo != null && lo.cmp.kind == SqlKind.GREATER_THAN_OR_EQUAL, hi == null ? null : hi.cmp.source,
+                hi != null && hi.cmp.kind == SqlKind.LESS_THAN_OR_EQUAL, "");
     }
 
     /** {@code $col op value} (either side), with value a literal or a parameter of a compatible type. */
