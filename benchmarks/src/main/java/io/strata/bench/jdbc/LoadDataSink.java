@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import com.mysql.cj.jdbc.JdbcStatement;
@@ -23,8 +22,6 @@ import static java.util.Objects.requireNonNull;
  * Needs {@code allowLoadLocalInfile=true} on the connection and {@code local_infile} on the server.
  */
 public final class LoadDataSink implements TableSink {
-    private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
     private final Connection connection;
     private final String statement;
     private final int chunkRows;
@@ -69,7 +66,7 @@ public final class LoadDataSink implements TableSink {
         } else if (v instanceof Double d) {
             sb.append(BigDecimal.valueOf(d).toPlainString());
         } else if (v instanceof LocalDateTime t) {
-            sb.append(DATETIME.format(t));
+            sb.append(Sql.DATETIME.format(t));
         } else if (v instanceof LocalDate || v instanceof Number) {
             sb.append(v);
         } else {

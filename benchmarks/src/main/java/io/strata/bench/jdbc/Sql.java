@@ -7,7 +7,8 @@ import java.time.format.DateTimeFormatter;
 
 /** SQL literals for generated values, in the syntax MySQL and DuckDB both accept. */
 public final class Sql {
-    private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** DATETIME text both engines read, in literals and in LOAD DATA files. */
+    static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private Sql() {
     }

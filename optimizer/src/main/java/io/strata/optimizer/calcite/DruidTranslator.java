@@ -576,8 +576,7 @@ final class DruidTranslator {
 
     private SqlNode collate(SqlNode node, String name) {
         String n = name.replace("`", "").replace("'", "");
-        io.strata.spi.collation.Collation c = io.strata.spi.collation.Collations.byName(n)
-                .orElseThrow(() -> ErrorCode.UNKNOWN_COLLATION.error(n));
+        io.strata.spi.collation.Collation c = io.strata.spi.collation.Collations.require(n);
         return call("collate", node, str(c.name()));
     }
 

@@ -299,7 +299,7 @@ public final class MysqlFunctions {
 
     /** LIKE with % and _ wildcards and an escape character; compares code points (binary collation). */
     private static Collation collation(Object name) {
-        return Collations.byName(toStr(name)).orElseThrow(() -> ErrorCode.UNKNOWN_COLLATION.error(name));
+        return Collations.require(toStr(name));
     }
 
     public static boolean likeMatch(String s, String p, char esc) {

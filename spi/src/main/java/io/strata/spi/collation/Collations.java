@@ -66,6 +66,11 @@ public final class Collations {
         return charset == null ? Optional.empty() : Optional.ofNullable(DEFAULT_OF_CHARSET.get(charset.toLowerCase(Locale.ROOT)));
     }
 
+    /** The collation called {@code name}, or error 1273 (unknown collation) as MySQL answers. */
+    public static Collation require(String name) {
+        return byName(name).orElseThrow(() -> io.strata.spi.ErrorCode.UNKNOWN_COLLATION.error(name));
+    }
+
     public static Optional<Collation> byId(int id) {
         return ALL.stream().filter(c -> c.id() == id).findFirst();
     }

@@ -144,7 +144,7 @@ public final class TableDefBuilder {
     public static Collation collation(String charset, String collate) {
         if (collate != null) {
             String c = Names.unquote(collate);
-            Collation found = Collations.byName(c).orElseThrow(() -> ErrorCode.UNKNOWN_COLLATION.error(c));
+            Collation found = Collations.require(c);
             if (charset != null) {
                 String cs = Names.unquote(charset).toLowerCase(Locale.ROOT);
                 Collations.defaultOf(cs).orElseThrow(() -> ErrorCode.UNKNOWN_CHARACTER_SET.error(cs));
