@@ -20,7 +20,7 @@ final class PlaygroundCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Folder for all data; created if missing (default: ${DEFAULT-VALUE}).")
     Path dataDir = Path.of("data");
 
-    @Option(names = "--root-password", description = "Password of root@% (default: empty).")
+    @Option(names = "--root-password", description = "Password of root@'%%' (default: empty).")
     String rootPassword = "";
 
     @Option(names = "--secure-file-priv", description = "The only folder LOAD DATA INFILE (without LOCAL) may read from"
