@@ -416,8 +416,10 @@ public final class CalciteQueryPlanner implements QueryPlanner {
             planner.addRule(r);
         }
         planner.removeRule(EnumerableRules.ENUMERABLE_MERGE_JOIN_RULE);
-        planner.addRule(new LookupJoinRule());
-        planner.addRule(new LookupJoinCommuteRule());
+        planner.addRule(LookupJoinRule.PLAIN);
+        planner.addRule(LookupJoinRule.FILTERED);
+        planner.addRule(LookupJoinCommuteRule.PLAIN);
+        planner.addRule(LookupJoinCommuteRule.FILTERED);
         planner.addRule(EnumerableRules.ENUMERABLE_SORT_RULE);
         planner.addRule(EnumerableRules.ENUMERABLE_LIMIT_RULE);
         planner.addRule(CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES);

@@ -26,14 +26,17 @@ import static java.util.Objects.requireNonNull;
 public final class LookupJoinOperator {
     private final TableDef table;
     private final IndexDef index;
+    private final List<KeySource> constants;
     private final int[] outerKeys;
     private final char[] outerKeyTags;
     private final boolean leftOuter;
     private final ScanOperator rows;
 
-    LookupJoinOperator(TableDef table, IndexDef index, int[] outerKeys, char[] outerKeyTags, boolean leftOuter, boolean withRowId) {
+    LookupJoinOperator(TableDef table, IndexDef index, List<KeySource> constants, int[] outerKeys, char[] outerKeyTags,
+                       boolean leftOuter, boolean withRowId) {
         this.table = requireNonNull(table, "table is null");
         this.index = index;
+        this.constants = List.copyOf(constants);
         this.outerKeys = outerKeys.clone();
         this.outerKeyTags = outerKeyTags.clone();
         this.leftOuter = leftOuter;
@@ -61,10 +64,13 @@ public final class LookupJoinOperator {
             Row r = ctx.tables().get(ctx.transaction(), table, h);
             return r == null ? Collections.emptyIterator() : List.of(r).iterator();
         }
-        List<Object> prefix = new ArrayList<>(outerKeys.length);
-        for (int i = 0; i < outerKeys.length; i++) {
+        int n = constants.size() + outerKeys.length;
+        List<Object> prefix = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
             ColumnDef col = table.columns().get(table.columnIndexById(index.columnIds().get(i)));
-            Object v = ScanOperator.coerce(InternalValues.toExternal(outerRow[outerKeys[i]], outerKeyTags[i]), col.type(), ctx);
+            int o = i - constants.size();
+            Object external = o < 0 ? constants.get(i).value(ctx) : InternalValues.toExternal(outerRow[outerKeys[o]], outerKeyTags[o]);
+            Object v = ScanOperator.coerce(external, col.type(), ctx);
             if (v == null) {
                 return Collections.emptyIterator();
             }

@@ -22,6 +22,7 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rex.RexNode;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -33,13 +34,16 @@ import java.util.Set;
 public final class StrataLookupJoin extends Join implements EnumerableRel {
     private final StrataTable inner;
     private final IndexDef index;
+    /** Leading index columns' values that do not come from the outer row (constants, parameters). */
+    private final List<KeySource> constants;
     private final int[] outerKeys;
 
     StrataLookupJoin(RelOptCluster cluster, RelTraitSet traits, RelNode left, RelNode right, RexNode condition,
-                     JoinRelType joinType, StrataTable inner, IndexDef index, int[] outerKeys) {
+                     JoinRelType joinType, StrataTable inner, IndexDef index, List<KeySource> constants, int[] outerKeys) {
         super(cluster, traits, left, right, condition, Set.of(), joinType);
         this.inner = inner;
         this.index = index;
+        this.constants = List.copyOf(constants);
         this.outerKeys = outerKeys.clone();
     }
 
@@ -54,25 +58,31 @@ public final class StrataLookupJoin extends Join implements EnumerableRel {
     @Override
     public Join copy(RelTraitSet traitSet, RexNode conditionExpr, RelNode left, RelNode right, JoinRelType joinType,
                      boolean semiJoinDone) {
-        return new StrataLookupJoin(getCluster(), traitSet, left, right, conditionExpr, joinType, inner, index, outerKeys);
+        return new StrataLookupJoin(getCluster(), traitSet, left, right, conditionExpr, joinType, inner, index, constants, outerKeys);
     }
 
     @Override
     public RelWriter explainTerms(RelWriter pw) {
         return super.explainTerms(pw).item("lookup", index == null ? "handle" : "index:" + index.name())
+                .itemIf("constants", constants, !constants.isEmpty())
                 .item("outerKeys", Arrays.toString(outerKeys));
     }
 
     @Override
     public double estimateRowCount(RelMetadataQuery mq) {
         double outer = mq.getRowCount(getLeft());
-        return index == null || index.unique() ? outer : outer * 10;
+        return index == null || uniqueLookup() ? outer : outer * 10;
+    }
+
+    /** Each lookup finds at most one row: the whole key of a unique index is given. */
+    private boolean uniqueLookup() {
+        return index.unique() && constants.size() + outerKeys.length == index.columnIds().size();
     }
 
     @Override
     public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
         double outer = mq.getRowCount(getLeft());
-        double perLookup = index == null ? 1 : index.unique() ? 2 : 10;
+        double perLookup = index == null ? 1 : uniqueLookup() ? 2 : 10;
         return planner.getCostFactory().makeCost(outer * perLookup, outer * perLookup, outer * perLookup);
     }
 
@@ -85,7 +95,7 @@ public final class StrataLookupJoin extends Join implements EnumerableRel {
         for (int i = 0; i < outerKeys.length; i++) {
             tags[i] = InternalValues.tag(getLeft().getRowType().getFieldList().get(outerKeys[i]).getType());
         }
-        LookupJoinOperator op = new LookupJoinOperator(inner.def(), index, outerKeys, tags, joinType == JoinRelType.LEFT,
+        LookupJoinOperator op = new LookupJoinOperator(inner.def(), index, constants, outerKeys, tags, joinType == JoinRelType.LEFT,
                 inner.withRowId());
         Expression stashed = implementor.stash(op, LookupJoinOperator.class);
         b.add(Expressions.call(stashed, "join", DataContext.ROOT,
