@@ -79,5 +79,6 @@ public final class StrataQueryEngine implements QueryEngine, AutoCloseable {
         for (StrataSession s : services.sessions().all()) {
             s.terminate();
         }
+        services.catalog().close();
     }
 }

@@ -32,6 +32,16 @@ final class ConflictInjectingKv implements TxnKv {
     }
 
     @Override
+    public long safePoint() {
+        return delegate.safePoint();
+    }
+
+    @Override
+    public void unsafeDestroyRange(Key start, Key end) {
+        delegate.unsafeDestroyRange(start, end);
+    }
+
+    @Override
     public void close() {
         delegate.close();
     }

@@ -206,6 +206,32 @@ public sealed interface RegionCommand {
         }
     }
 
+    /**
+     * Physically deletes every version, value and lock of the user keys in {@code [startKey,
+     * endKey)} (TiKV's UnsafeDestroyRange): the data of a dropped table or index. The caller
+     * guarantees that no transaction can read or write the range any more (its removal committed
+     * below the safe point); the command is then deterministic and safe to replicate.
+     */
+    record DestroyRange(byte[] startKey, byte[] endKey) implements RegionCommand {
+        public DestroyRange {
+            requireNonNull(startKey, "startKey is null");
+            requireNonNull(endKey, "endKey is null");
+            if (Arrays.compareUnsigned(startKey, endKey) >= 0) {
+                throw new IllegalArgumentException("empty range");
+            }
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof DestroyRange d && Arrays.equals(startKey, d.startKey) && Arrays.equals(endKey, d.endKey);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(startKey) * 31 + Arrays.hashCode(endKey);
+        }
+    }
+
     /** Admin: split the region at {@code splitKey}; the right half becomes {@code newRegionId} with the given peer ids. */
     record Split(long regionId, byte[] splitKey, long newRegionId, List<Long> newPeerIds) implements RegionCommand {
         public Split {

@@ -33,6 +33,7 @@ public final class RegionCommandCodec {
     static final byte TAG_CLEANUP = 7;
     static final byte TAG_TXN_HEART_BEAT = 8;
     static final byte TAG_GC = 9;
+    static final byte TAG_DESTROY_RANGE = 10;
     static final byte TAG_SPLIT = 64;
     /** Marks a {@link RegionRequest}: header fields, then the command's own encoding. */
     static final byte TAG_REQUEST = (byte) 0xF0;
@@ -87,6 +88,10 @@ public final class RegionCommandCodec {
             bytes(w, g.startKey());
             bytes(w, g.endKey());
             w.putLongBE(g.safePoint());
+        } else if (command instanceof RegionCommand.DestroyRange d) {
+            w.put(TAG_DESTROY_RANGE);
+            bytes(w, d.startKey());
+            bytes(w, d.endKey());
         } else if (command instanceof RegionCommand.Split s) {
             w.put(TAG_SPLIT).putUVarint(s.regionId());
             bytes(w, s.splitKey());
@@ -165,6 +170,7 @@ public final class RegionCommandCodec {
             case TAG_CLEANUP -> new RegionCommand.Cleanup(bytes(r), r.getLongBE(), r.getLongBE());
             case TAG_TXN_HEART_BEAT -> new RegionCommand.TxnHeartBeat(bytes(r), r.getLongBE(), r.getUVarint());
             case TAG_GC -> new RegionCommand.Gc(bytes(r), bytes(r), r.getLongBE());
+            case TAG_DESTROY_RANGE -> new RegionCommand.DestroyRange(bytes(r), bytes(r));
             case TAG_SPLIT -> {
                 long regionId = r.getUVarint();
                 byte[] splitKey = bytes(r);

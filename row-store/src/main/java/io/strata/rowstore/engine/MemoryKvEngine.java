@@ -59,7 +59,9 @@ public final class MemoryKvEngine implements KvEngine {
         try {
             for (WriteBatch.Op op : batch.ops()) {
                 ConcurrentSkipListMap<byte[], byte[]> m = families.get(op.cf());
-                if (op.isDelete()) {
+                if (op.isRangeDelete()) {
+                    m.subMap(op.key(), op.end()).clear();
+                } else if (op.isDelete()) {
                     m.remove(op.key());
                 } else {
                     m.put(op.key(), op.value());

@@ -165,7 +165,9 @@ public final class RocksKvEngine implements KvEngine {
         try (org.rocksdb.WriteBatch wb = new org.rocksdb.WriteBatch()) {
             for (WriteBatch.Op op : batch.ops()) {
                 ColumnFamilyHandle h = handle(op.cf());
-                if (op.isDelete()) {
+                if (op.isRangeDelete()) {
+                    wb.deleteRange(h, op.key(), op.end());
+                } else if (op.isDelete()) {
                     wb.delete(h, op.key());
                 } else {
                     wb.put(h, op.key(), op.value());

@@ -12,15 +12,22 @@ import static java.util.Objects.requireNonNull;
  * ownership of the arrays it is given: callers must not modify them afterwards.
  */
 public final class WriteBatch {
-    /** One operation; {@code value == null} means delete. */
-    public record Op(ColumnFamily cf, byte[] key, byte[] value) {
+    /**
+     * One operation: a put, a delete ({@code value == null}) or the deletion of every key in
+     * {@code [key, end)} ({@code end != null}).
+     */
+    public record Op(ColumnFamily cf, byte[] key, byte[] value, byte[] end) {
         public Op {
             requireNonNull(cf, "cf is null");
             requireNonNull(key, "key is null");
         }
 
         public boolean isDelete() {
-            return value == null;
+            return value == null && end == null;
+        }
+
+        public boolean isRangeDelete() {
+            return end != null;
         }
     }
 
@@ -29,14 +36,22 @@ public final class WriteBatch {
 
     public WriteBatch put(ColumnFamily cf, byte[] key, byte[] value) {
         requireNonNull(value, "value is null");
-        ops.add(new Op(cf, key, value));
+        ops.add(new Op(cf, key, value, null));
         bytes += key.length + value.length;
         return this;
     }
 
     public WriteBatch delete(ColumnFamily cf, byte[] key) {
-        ops.add(new Op(cf, key, null));
+        ops.add(new Op(cf, key, null, null));
         bytes += key.length;
+        return this;
+    }
+
+    /** Deletes every key in {@code [begin, end)} of {@code cf} (RocksDB's range tombstone). */
+    public WriteBatch deleteRange(ColumnFamily cf, byte[] begin, byte[] end) {
+        requireNonNull(end, "end is null");
+        ops.add(new Op(cf, begin, null, end));
+        bytes += begin.length + end.length;
         return this;
     }
 

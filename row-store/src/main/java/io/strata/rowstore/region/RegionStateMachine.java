@@ -123,6 +123,15 @@ public final class RegionStateMachine {
             return lock.ttlMillis();
         } else if (command instanceof RegionCommand.Gc g) {
             return gc(g, t);
+        } else if (command instanceof RegionCommand.DestroyRange d) {
+            checkInRegion(d.startKey());
+            // range tombstones in every family; the overlay's cached locks are not consulted again
+            // for these keys: nothing reads or writes a destroyed range
+            byte[] lo = MvccKeys.encode(d.startKey());
+            byte[] hi = MvccKeys.encode(d.endKey());
+            for (ColumnFamily cf : List.of(ColumnFamily.LOCK, ColumnFamily.DEFAULT, ColumnFamily.WRITE)) {
+                t.batch.deleteRange(cf, lo, hi);
+            }
         } else if (command instanceof RegionCommand.Split s) {
             throw new UnsupportedCommandException("split of region " + s.regionId() + " is not supported by a single-region store");
         } else {

@@ -1,6 +1,8 @@
 package io.strata.rowstore.txn;
 
+import io.strata.rowstore.command.RegionCommand;
 import io.strata.spi.ErrorCode;
+import io.strata.spi.Key;
 import io.strata.spi.kv.Transaction;
 import io.strata.spi.kv.TxnKv;
 import io.strata.spi.kv.TxnOptions;
@@ -61,14 +63,19 @@ public final class TxnKvClient implements TxnKv {
         }
     }
 
-    /**
-     * The MVCC GC safe point: no transaction of this client reads or writes below it, now or later
-     * (the oldest unfinished start timestamp, or a fresh timestamp when none is open).
-     */
+    @Override
     public long safePoint() {
         synchronized (active) {
             return active.isEmpty() ? backend.tso().next().version() : active.firstKey();
         }
+    }
+
+    @Override
+    public void unsafeDestroyRange(Key start, Key end) {
+        if (closed.get()) {
+            throw ErrorCode.SERVER_SHUTDOWN.error();
+        }
+        backend.execute(new RegionCommand.DestroyRange(start.toByteArray(), end.toByteArray()));
     }
 
     /** Stops the heartbeat thread, then runs {@code onClose}. Idempotent. */

@@ -41,6 +41,7 @@ class RegionCommandCodecTest {
         roundTrip(new RegionCommand.Cleanup(b("p"), 10, 1L << 62));
         roundTrip(new RegionCommand.TxnHeartBeat(b("p"), 10, 60_000));
         roundTrip(new RegionCommand.Gc(b("a"), new byte[0], 1234567));
+        roundTrip(new RegionCommand.DestroyRange(b("t1"), b("t2")));
         roundTrip(new RegionCommand.Split(1, b("m"), 2, List.of(11L, 12L, 13L)));
     }
 

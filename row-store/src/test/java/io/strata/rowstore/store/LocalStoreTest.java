@@ -115,6 +115,47 @@ class LocalStoreTest {
     }
 
     @Test
+    void destroyRangeRemovesEveryVersionValueAndLockInTheRangeOnly() {
+        LocalTimestampOracle tso = LocalTimestampOracle.open(dir.resolve("tso"));
+        try (LocalStore store = LocalStore.open(dir.resolve("store"), tso, StoreOptions.defaults())) {
+            TxnKv kv = store.txnKv();
+            byte[] longValue = new byte[4096]; // stored in the default CF, not inline in the commit record
+            long afterFirst = 0;
+            for (int version = 0; version < 2; version++) {
+                try (Transaction t = kv.begin(TxnOptions.DEFAULT)) {
+                    t.put(Key.of(b("a1")), b("v" + version));
+                    t.put(Key.of(b("a2")), longValue);
+                    t.put(Key.of(b("b1")), b("v" + version));
+                    t.put(Key.of(b("a")), b("edge")); // the range's start key itself
+                    t.commit();
+                }
+                afterFirst = afterFirst == 0 ? tso.next().version() : afterFirst;
+            }
+            // a lock left by a transaction that never committed
+            store.execute(new RegionCommand.Prewrite(List.of(Mutation.put(b("a3"), b("x"))), b("a3"), tso.next().version(), 60_000, 0));
+            assertTrue(store.reader().loadLock(io.strata.rowstore.mvcc.MvccKeys.encode(b("a3"))) != null);
+
+            kv.unsafeDestroyRange(Key.of(b("a")), Key.of(b("b")));
+
+            assertEquals(null, store.reader().loadLock(io.strata.rowstore.mvcc.MvccKeys.encode(b("a3"))));
+            try (Transaction t = kv.begin(TxnOptions.DEFAULT)) {
+                try (var it = t.scan(Key.of(b("a")), Key.of(b("b")))) {
+                    assertTrue(!it.hasNext(), "nothing left in [a, b)");
+                }
+                assertEquals(null, t.get(Key.of(b("a3"))));
+                assertArrayEquals(b("v1"), t.get(Key.of(b("b1"))));
+            }
+            // no version is left behind (a transactional delete would leave the first version readable)
+            try (var it = store.reader().scan(Key.of(b("a")), Key.of(b("b")), afterFirst, 0, false)) {
+                assertTrue(!it.hasNext());
+            }
+            try (var it = store.reader().scan(Key.of(b("b")), Key.of(b("c")), afterFirst, 0, false)) {
+                assertArrayEquals(b("v0"), it.next().value());
+            }
+        }
+    }
+
+    @Test
     void reopenedStoreContinuesWhereItStopped() {
         Path storeDir = dir.resolve("store");
         LocalTimestampOracle tso = LocalTimestampOracle.open(dir.resolve("tso"));

@@ -34,8 +34,6 @@ public final class TableCodec {
         return Key.own(w.toByteArray());
     }
 
-    /** All meta keys whose name starts with {@code namePrefix}: [start, end). */
-
     public static String decodeMetaKey(Key key) {
         byte[] b = key.toByteArray();
         ByteReader r = new ByteReader(b, 1, b.length - 1);

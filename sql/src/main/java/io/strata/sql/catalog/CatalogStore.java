@@ -27,7 +27,7 @@ import static java.util.Objects.requireNonNull;
  * version is the catalog reloaded (a scan of the meta keys, consistent with that version because
  * it runs in the same transaction).
  */
-public final class CatalogStore {
+public final class CatalogStore implements AutoCloseable {
     static final Key VERSION_KEY = TableCodec.metaKey("schema_version");
     private static final Key META_START = Key.of(new byte[]{'m'});
     private static final Key META_END = Key.of(new byte[]{'n'});
@@ -40,10 +40,26 @@ public final class CatalogStore {
     private final MetaCodec codec = new MetaCodec();
     private volatile Catalog cached = new Catalog(-1, List.of(), List.of());
     private final TableStatsStore stats;
+    private final RangeDestroyer destroyer;
+
+    /** How often the background delete-range worker looks for ranges it may destroy. */
+    static final long DELETE_RANGE_POLL_MILLIS = 1000;
 
     public CatalogStore(TxnKv kv) {
         this.kv = requireNonNull(kv, "kv is null");
         this.stats = new TableStatsStore(kv);
+        this.destroyer = new RangeDestroyer(kv, DELETE_RANGE_POLL_MILLIS);
+    }
+
+    /** The background worker that frees the storage of dropped tables and indexes. */
+    public RangeDestroyer destroyer() {
+        return destroyer;
+    }
+
+    /** Stops the delete-range worker (pending ranges stay recorded and are destroyed after a restart). */
+    @Override
+    public void close() {
+        destroyer.close();
     }
 
     /** Row-count statistics of the tables (ANALYZE TABLE), read by the planner's cost model. */
@@ -111,8 +127,8 @@ public final class CatalogStore {
     /** A change to the catalog made inside a DDL transaction. */
     public interface DdlAction<T> {
         /**
-         * @param txn     the DDL's own transaction; data changes (index backfill, deleting a dropped
-         *                table's rows) go into it too, so they commit atomically with the schema change
+         * @param txn     the DDL's own transaction; data changes (index backfill, rewritten rows) go
+         *                into it too, so they commit atomically with the schema change
          * @param catalog the catalog as of that transaction
          * @param writer  writes catalog objects
          */
@@ -122,6 +138,7 @@ public final class CatalogStore {
     /** Writes catalog objects into the DDL transaction. */
     public final class Writer {
         private final Transaction txn;
+        private boolean destroys;
 
         private Writer(Transaction txn) {
             this.txn = txn;
@@ -141,6 +158,16 @@ public final class CatalogStore {
 
         public void deleteTable(long tableId) {
             txn.delete(TableCodec.metaKey(TABLE_PREFIX + tableId));
+            txn.delete(TableStatsStore.key(tableId));
+        }
+
+        /**
+         * Frees every key under {@code prefix} (a dropped table's rows and index entries, a dropped
+         * index) in the background once the DDL has committed and no older snapshot can read them.
+         */
+        public void destroyRange(Key prefix) {
+            RangeDestroyer.schedule(txn, prefix, prefix.prefixNext());
+            destroys = true;
         }
     }
 
@@ -155,9 +182,13 @@ public final class CatalogStore {
                 byte[] v = txn.get(VERSION_KEY);
                 long version = v == null ? 0 : IdAllocator.decode(v);
                 Catalog catalog = load(txn, version);
-                T result = action.apply(txn, catalog, new Writer(txn));
+                Writer writer = new Writer(txn);
+                T result = action.apply(txn, catalog, writer);
                 txn.put(VERSION_KEY, IdAllocator.encode(version + 1));
                 txn.commit();
+                if (writer.destroys) {
+                    destroyer.wake();
+                }
                 return result;
             } catch (StrataException e) {
                 txn.close();

@@ -67,7 +67,7 @@ public final class TableStatsStore implements TableStatistics {
         return count;
     }
 
-    private static Key key(long tableId) {
+    static Key key(long tableId) {
         return TableCodec.metaKey(PREFIX + tableId);
     }
 }

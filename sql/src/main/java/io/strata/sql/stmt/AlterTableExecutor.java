@@ -44,7 +44,6 @@ import java.util.Iterator;
 import java.util.List;
 
 import static io.strata.sql.stmt.DdlExecutor.checkNotSystem;
-import static io.strata.sql.stmt.DdlExecutor.deleteRange;
 import static io.strata.sql.stmt.DdlExecutor.nameOf;
 import static io.strata.sql.stmt.DdlExecutor.qualified;
 
@@ -378,7 +377,7 @@ final class AlterTableExecutor {
             TableDefBuilder.validate(altered);
             for (IndexDef idx : changes.dropped) {
                 if (changes.added.stream().noneMatch(a -> a.id() == idx.id())) {
-                    deleteRange(txn, TableCodec.indexPrefix(t.id(), idx.id()));
+                    w.destroyRange(TableCodec.indexPrefix(t.id(), idx.id()));
                 }
             }
             changes.added.removeIf(a -> changes.dropped.stream().anyMatch(d -> d.id() == a.id()));

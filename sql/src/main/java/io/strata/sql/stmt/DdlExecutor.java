@@ -37,11 +37,8 @@ import io.strata.sql.catalog.InformationSchema;
 import io.strata.sql.session.StrataSession;
 import io.strata.sql.session.Warning;
 import io.strata.spi.ErrorCode;
-import io.strata.spi.Key;
 import io.strata.spi.StrataException;
 import io.strata.spi.codec.TableCodec;
-import io.strata.spi.kv.KvIterator;
-import io.strata.spi.kv.Transaction;
 import io.strata.spi.session.ColumnMeta;
 import io.strata.spi.session.StatementResult;
 import io.strata.spi.session.UpdateResult;
@@ -149,7 +146,7 @@ public final class DdlExecutor {
             List<TableDef> tables = new ArrayList<>(catalog.tables(db));
             for (TableDef t : tables) {
                 w.deleteTable(t.id());
-                deleteRange(txn, TableCodec.tablePrefix(t.id()));
+                w.destroyRange(TableCodec.tablePrefix(t.id()));
             }
             w.deleteDatabase(db);
             return tables;
@@ -266,7 +263,7 @@ public final class DdlExecutor {
             session.services().catalog().runDdl((txn, catalog, w) -> {
                 catalog.table(q.database(), q.table()).ifPresent(t -> {
                     w.deleteTable(t.id());
-                    deleteRange(txn, TableCodec.tablePrefix(t.id()));
+                    w.destroyRange(TableCodec.tablePrefix(t.id()));
                 });
                 return null;
             });
@@ -410,7 +407,7 @@ public final class DdlExecutor {
             missingNames.addAll(missing);
             for (TableDef t : found) {
                 w.deleteTable(t.id());
-                deleteRange(txn, TableCodec.tablePrefix(t.id()));
+                w.destroyRange(TableCodec.tablePrefix(t.id()));
             }
             return found;
         });
@@ -430,7 +427,7 @@ public final class DdlExecutor {
                 TableDef t = catalog.table(q.database(), q.table())
                         .orElseThrow(() -> ErrorCode.NO_SUCH_TABLE.error(q.database(), q.table()));
                 w.deleteTable(t.id());
-                deleteRange(txn, TableCodec.tablePrefix(t.id()));
+                w.destroyRange(TableCodec.tablePrefix(t.id()));
                 // a new id gives the table fresh row-id and AUTO_INCREMENT sequences, as TRUNCATE resets them
                 w.putTable(new TableDef(newId, t.database(), t.name(), t.columns(), t.indexes(), t.pkIsHandle(),
                         t.nextColumnId(), t.nextIndexId(), t.comment()));
@@ -445,19 +442,6 @@ public final class DdlExecutor {
         for (TableDef t : tables) {
             session.services().ids().forget(IdAllocator.rowIdSequence(t.id()));
             session.services().ids().forget(IdAllocator.autoIncrementSequence(t.id()));
-        }
-    }
-
-    /** Deletes every key in the prefix (a dropped table's rows and index entries). */
-    static void deleteRange(Transaction txn, Key prefix) {
-        List<Key> keys = new ArrayList<>();
-        try (KvIterator it = txn.scan(prefix, prefix.prefixNext())) {
-            while (it.hasNext()) {
-                keys.add(it.next().key());
-            }
-        }
-        for (Key k : keys) {
-            txn.delete(k);
         }
     }
 
