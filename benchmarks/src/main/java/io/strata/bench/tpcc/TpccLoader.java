@@ -47,12 +47,20 @@ public final class TpccLoader {
         }
     }
 
-    /** Loads everything; returns the number of rows inserted. */
+    /**
+     * Loads everything, then runs ANALYZE TABLE on every table (statistics for the cost model, as a
+     * DBA does after a bulk load; both engines accept it). Returns the number of rows inserted.
+     */
     public long load(Connection c, TpccRandom rnd) throws SQLException {
         LocalDateTime now = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
         long total = loadItems(c, rnd);
         for (int w = 1; w <= scale.warehouses(); w++) {
             total += loadWarehouse(c, rnd, w, now);
+        }
+        try (Statement st = c.createStatement()) {
+            for (String t : TpccSchema.TABLES) {
+                st.execute("ANALYZE TABLE " + t);
+            }
         }
         return total;
     }
