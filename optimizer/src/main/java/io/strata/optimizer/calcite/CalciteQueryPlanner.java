@@ -399,8 +399,10 @@ public final class CalciteQueryPlanner implements QueryPlanner {
         // 2. heuristic: conjuncts common to every branch of an OR factored out (join conditions
         // written inside each branch become visible), filters down to the scans, then into them
         rel = hep(rel, List.of(OrFactorRule.FILTER, OrFactorRule.JOIN));
+        // (constants also cross equi-joins: "w_id = ? AND c_w_id = w_id" gives the customer scan
+        // "c_w_id = ?", completing its key)
         rel = hep(rel, List.of(CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH, CoreRules.FILTER_MERGE,
-                CoreRules.FILTER_PROJECT_TRANSPOSE, new PushDownRule()));
+                CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.JOIN_PUSH_TRANSITIVE_PREDICATES, new PushDownRule()));
         rel = orderJoins(rel);
         boolean sortedBefore = isSortWithKeys(rel);
         rel = hep(rel, List.of(new SortByHandleRule()));

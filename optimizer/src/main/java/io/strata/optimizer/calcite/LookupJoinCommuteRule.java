@@ -35,7 +35,7 @@ public final class LookupJoinCommuteRule extends RelOptRule {
     public void onMatch(RelOptRuleCall call) {
         LogicalJoin join = call.rel(0);
         StrataTableScan scan = call.rel(filtered ? 2 : 1);
-        if (join.getJoinType() != JoinRelType.INNER || !LookupJoinRule.lookupable(scan)
+        if (join.getJoinType() != JoinRelType.INNER || !LookupJoinRule.lookupable(scan, filtered)
                 || join.analyzeCondition().leftKeys.isEmpty()) {
             return;
         }

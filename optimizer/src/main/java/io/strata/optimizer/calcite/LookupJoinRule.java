@@ -26,8 +26,9 @@ import java.util.List;
  * <p>The inner scan may already carry an index lookup on constants (TPC-C's stock-level joins
  * {@code stock} on {@code s_w_id = ? AND s_i_id = ol_i_id}: the constant is a prefix of the
  * primary key, the join key the next column); the lookup then uses the constants followed by the
- * outer row's keys. The {@link #FILTERED} instance also accepts a filter between the join and
- * the scan — the conditions a scan could not evaluate — for INNER joins, re-applied above.
+ * outer row's keys. The {@link #FILTERED} instance also accepts, for INNER joins and such
+ * constant lookups, a filter between the join and the scan (the conditions the scan could not
+ * evaluate), re-applied above the join.
  */
 public final class LookupJoinRule extends RelOptRule {
     /** Join(any, scan). */
@@ -46,10 +47,15 @@ public final class LookupJoinRule extends RelOptRule {
         this.filtered = filtered;
     }
 
-    /** Whether {@link LookupJoinRule} can use {@code scan} as the inner side of an index join. */
-    static boolean lookupable(StrataTableScan scan) {
+    /**
+     * Whether {@link LookupJoinRule} can use {@code scan} as the inner side of an index join. Under
+     * a filter only when the scan already looks up constants: a filtered full scan (TPC-H's
+     * lineitem under its date and mode conditions) is better hashed than probed once per outer
+     * row, and the lookup's cost cannot see the filter's selectivity.
+     */
+    static boolean lookupable(StrataTableScan scan, boolean underFilter) {
         AccessPath.Kind kind = scan.path().kind();
-        return kind == AccessPath.Kind.FULL_SCAN || kind == AccessPath.Kind.INDEX_LOOKUP;
+        return kind == AccessPath.Kind.INDEX_LOOKUP || kind == AccessPath.Kind.FULL_SCAN && !underFilter;
     }
 
     @Override
@@ -57,7 +63,7 @@ public final class LookupJoinRule extends RelOptRule {
         LogicalJoin join = call.rel(0);
         LogicalFilter filter = filtered ? call.rel(2) : null;
         StrataTableScan scan = call.rel(filtered ? 3 : 2);
-        if (!lookupable(scan)) {
+        if (!lookupable(scan, filtered)) {
             return;
         }
         JoinRelType type = join.getJoinType();

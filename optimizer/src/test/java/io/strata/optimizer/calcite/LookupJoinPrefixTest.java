@@ -100,4 +100,16 @@ class LookupJoinPrefixTest {
                 + "WHERE ol_w_id = 1 AND ol_o_id = 10 ORDER BY ol_id";
         assertEquals(List.of("1|NULL", "2|NULL"), run(none));
     }
+
+    @Test
+    void aConstantReachesTheOtherSideOfAnEquiJoin() {
+        // TPC-C new-order: customer's key (w, d, c) gets w from "c_w_id = w_id AND w_id = ?"
+        String sql = "SELECT ol_id, s_quantity FROM order_line, stock WHERE ol_w_id = ? AND s_w_id = ol_w_id AND s_i_id = ? "
+                + "ORDER BY ol_id";
+        String p = plan(sql, 1L, 41L);
+        assertTrue(p.contains("Point_Get") && p.contains("table:stock, index:pk_stock|index value:[?, ?]"), p);
+        tables.log.clear();
+        assertEquals(List.of("1|41", "2|41", "3|41", "4|41", "5|41", "6|41"), run(sql, 1L, 41L));
+        assertTrue(tables.log.stream().noneMatch(l -> l.startsWith("scan stock")), tables.log.toString());
+    }
 }
