@@ -43,6 +43,20 @@ public sealed interface RegionCommand {
         }
     }
 
+    /**
+     * One-phase commit (TiKV's 1PC): the prewrite checks of every mutation, then commit records at
+     * {@code commitTs} straight away, with no lock in between. For a transaction whose keys all live
+     * in this region, so one atomic write decides it; {@code forUpdateTs > 0} marks a pessimistic
+     * transaction, whose own pessimistic locks the records replace. The proposer picks
+     * {@code commitTs} and keeps readers that may need the records waiting until they are applied.
+     */
+    record OnePhaseCommit(List<Mutation> mutations, long startTs, long commitTs, long forUpdateTs)
+            implements RegionCommand {
+        public OnePhaseCommit {
+            mutations = List.copyOf(mutations);
+        }
+    }
+
     /** Turns the locks of {@code startTs} on the keys into commit records at {@code commitTs}. */
     record Commit(List<byte[]> keys, long startTs, long commitTs) implements RegionCommand {
         public Commit {

@@ -33,7 +33,8 @@ public final class RegionCommandCodec {
     static final byte TAG_CLEANUP = 7;
     static final byte TAG_TXN_HEART_BEAT = 8;
     static final byte TAG_GC = 9;
-    static final byte TAG_DESTROY_RANGE = 10;
+    static final byte TAG_ONE_PHASE_COMMIT = 10;
+    static final byte TAG_DESTROY_RANGE = 11;
     static final byte TAG_SPLIT = 64;
     /** Marks a {@link RegionRequest}: header fields, then the command's own encoding. */
     static final byte TAG_REQUEST = (byte) 0xF0;
@@ -45,16 +46,14 @@ public final class RegionCommandCodec {
         ByteWriter w = new ByteWriter(64);
         w.put(FORMAT_VERSION);
         if (command instanceof RegionCommand.Prewrite p) {
-            w.put(TAG_PREWRITE).putUVarint(p.mutations().size());
-            for (Mutation m : p.mutations()) {
-                w.put(m.op().code());
-                bytes(w, m.key());
-                if (m.op() == Mutation.Op.PUT) {
-                    bytes(w, m.value());
-                }
-            }
+            w.put(TAG_PREWRITE);
+            mutations(w, p.mutations());
             bytes(w, p.primary());
             w.putLongBE(p.startTs()).putUVarint(p.lockTtlMillis()).putLongBE(p.forUpdateTs());
+        } else if (command instanceof RegionCommand.OnePhaseCommit c) {
+            w.put(TAG_ONE_PHASE_COMMIT);
+            mutations(w, c.mutations());
+            w.putLongBE(c.startTs()).putLongBE(c.commitTs()).putLongBE(c.forUpdateTs());
         } else if (command instanceof RegionCommand.Commit c) {
             w.put(TAG_COMMIT);
             keys(w, c.keys());
@@ -143,17 +142,11 @@ public final class RegionCommandCodec {
         byte tag = r.get();
         RegionCommand cmd = switch (tag) {
             case TAG_PREWRITE -> {
-                int n = count(r);
-                List<Mutation> ms = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) {
-                    Mutation.Op op = Mutation.Op.fromCode(r.get());
-                    byte[] key = bytes(r);
-                    byte[] value = op == Mutation.Op.PUT ? bytes(r) : null;
-                    ms.add(new Mutation(op, key, value));
-                }
+                List<Mutation> ms = mutations(r);
                 byte[] primary = bytes(r);
                 yield new RegionCommand.Prewrite(ms, primary, r.getLongBE(), r.getUVarint(), r.getLongBE());
             }
+            case TAG_ONE_PHASE_COMMIT -> new RegionCommand.OnePhaseCommit(mutations(r), r.getLongBE(), r.getLongBE(), r.getLongBE());
             case TAG_COMMIT -> new RegionCommand.Commit(keys(r), r.getLongBE(), r.getLongBE());
             case TAG_ROLLBACK -> new RegionCommand.Rollback(keys(r), r.getLongBE());
             case TAG_PESSIMISTIC_LOCK -> {
@@ -199,6 +192,29 @@ public final class RegionCommandCodec {
         for (byte[] k : keys) {
             bytes(w, k);
         }
+    }
+
+    private static void mutations(ByteWriter w, List<Mutation> mutations) {
+        w.putUVarint(mutations.size());
+        for (Mutation m : mutations) {
+            w.put(m.op().code());
+            bytes(w, m.key());
+            if (m.op() == Mutation.Op.PUT) {
+                bytes(w, m.value());
+            }
+        }
+    }
+
+    private static List<Mutation> mutations(ByteReader r) {
+        int n = count(r);
+        List<Mutation> ms = new ArrayList<>(Math.min(n, 1024));
+        for (int i = 0; i < n; i++) {
+            Mutation.Op op = Mutation.Op.fromCode(r.get());
+            byte[] key = bytes(r);
+            byte[] value = op == Mutation.Op.PUT ? bytes(r) : null;
+            ms.add(new Mutation(op, key, value));
+        }
+        return ms;
     }
 
     private static int count(ByteReader r) {

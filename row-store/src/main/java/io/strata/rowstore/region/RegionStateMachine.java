@@ -88,6 +88,8 @@ public final class RegionStateMachine {
     private Object applyOne(RegionCommand command, Overlay t) {
         if (command instanceof RegionCommand.Prewrite p) {
             prewrite(p, t);
+        } else if (command instanceof RegionCommand.OnePhaseCommit c) {
+            onePhaseCommit(c, t);
         } else if (command instanceof RegionCommand.Commit c) {
             for (byte[] key : c.keys()) {
                 commitKey(key, c.startTs(), c.commitTs(), t);
@@ -148,50 +150,90 @@ public final class RegionStateMachine {
 
     private void prewrite(RegionCommand.Prewrite p, Overlay t) {
         long startTs = p.startTs();
-        mutations:
         for (Mutation m : p.mutations()) {
-            if (!region.start().isEmpty() || !region.end().isEmpty()) {
-                checkInRegion(m.key());
-            }
             byte[] enc = MvccKeys.encode(m.key());
-            Lock existing = t.lock(enc);
-            if (existing != null) {
-                if (existing.startTs() != startTs) {
-                    throw new KeyIsLockedException(m.key(), existing);
-                }
-                if (existing.kind() != LockKind.PESSIMISTIC) {
-                    continue; // our own prewrite applied before: idempotent
-                }
-                // our pessimistic lock already checked conflicts at its for_update_ts: upgrade it
-            } else {
-                for (VersionedWrite vw : t.writesSince(enc, startTs)) {
-                    if (vw.write().startTs() == startTs) {
-                        if (vw.write().kind() == WriteKind.ROLLBACK) {
-                            throw new WriteConflictException(m.key(), startTs, startTs, vw.commitTs());
-                        }
-                        continue mutations; // already committed: a replayed prewrite changes nothing
-                    }
-                    if (vw.write().kind() == WriteKind.ROLLBACK) {
-                        continue; // another transaction's rollback is no conflict
-                    }
-                    throw new WriteConflictException(m.key(), startTs, vw.write().startTs(), vw.commitTs());
-                }
+            if (!needsWrite(m, enc, startTs, t)) {
+                continue;
             }
-            LockKind kind = switch (m.op()) {
-                case PUT -> LockKind.PUT;
-                case DELETE -> LockKind.DELETE;
-                case LOCK -> LockKind.LOCK;
-            };
-            byte[] shortValue = null;
-            if (m.op() == Mutation.Op.PUT) {
-                if (m.value().length <= SHORT_VALUE_MAX) {
-                    shortValue = m.value();
-                } else {
-                    t.batch.put(ColumnFamily.DEFAULT, MvccKeys.withTs(enc, startTs), m.value());
-                }
-            }
-            t.putLock(enc, new Lock(kind, p.primary(), startTs, p.lockTtlMillis(), p.forUpdateTs(), shortValue));
+            byte[] shortValue = storeValue(m, enc, startTs, t);
+            t.putLock(enc, new Lock(lockKind(m), p.primary(), startTs, p.lockTtlMillis(), p.forUpdateTs(), shortValue));
         }
+    }
+
+    /**
+     * The prewrite checks, then commit records instead of locks. Replacing the transaction's own
+     * pessimistic locks releases them, which wakes their waiters as a commit does.
+     */
+    private void onePhaseCommit(RegionCommand.OnePhaseCommit c, Overlay t) {
+        long startTs = c.startTs();
+        if (c.commitTs() <= startTs) {
+            throw new IllegalArgumentException("commit_ts " + c.commitTs() + " must exceed start_ts " + startTs);
+        }
+        for (Mutation m : c.mutations()) {
+            byte[] enc = MvccKeys.encode(m.key());
+            if (!needsWrite(m, enc, startTs, t)) {
+                continue;
+            }
+            if (t.lock(enc) != null) {
+                t.deleteLock(enc); // our pessimistic lock (needsWrite refused anyone else's)
+            }
+            byte[] shortValue = storeValue(m, enc, startTs, t);
+            t.putWrite(enc, c.commitTs(), new Write(WriteKind.of(lockKind(m)), startTs, shortValue));
+        }
+    }
+
+    /**
+     * The Percolator checks of writing {@code m} for transaction {@code startTs}: fails with
+     * {@link KeyIsLockedException} on another transaction's lock and {@link WriteConflictException}
+     * on a commit since {@code startTs} (or our own rollback); false when this write was applied
+     * before (a replay), true when it is to be written.
+     */
+    private boolean needsWrite(Mutation m, byte[] enc, long startTs, Overlay t) {
+        if (!region.start().isEmpty() || !region.end().isEmpty()) {
+            checkInRegion(m.key());
+        }
+        Lock existing = t.lock(enc);
+        if (existing != null) {
+            if (existing.startTs() != startTs) {
+                throw new KeyIsLockedException(m.key(), existing);
+            }
+            // our own prewrite applied before is idempotent; our pessimistic lock already checked
+            // conflicts at its for_update_ts, so the write upgrades it
+            return existing.kind() == LockKind.PESSIMISTIC;
+        }
+        for (VersionedWrite vw : t.writesSince(enc, startTs)) {
+            if (vw.write().startTs() == startTs) {
+                if (vw.write().kind() == WriteKind.ROLLBACK) {
+                    throw new WriteConflictException(m.key(), startTs, startTs, vw.commitTs());
+                }
+                return false; // already committed: a replayed write changes nothing
+            }
+            if (vw.write().kind() == WriteKind.ROLLBACK) {
+                continue; // another transaction's rollback is no conflict
+            }
+            throw new WriteConflictException(m.key(), startTs, vw.write().startTs(), vw.commitTs());
+        }
+        return true;
+    }
+
+    private static LockKind lockKind(Mutation m) {
+        return switch (m.op()) {
+            case PUT -> LockKind.PUT;
+            case DELETE -> LockKind.DELETE;
+            case LOCK -> LockKind.LOCK;
+        };
+    }
+
+    /** A PUT's value: returned when short enough to live inline, else written to the default CF at startTs. */
+    private static byte[] storeValue(Mutation m, byte[] enc, long startTs, Overlay t) {
+        if (m.op() != Mutation.Op.PUT) {
+            return null;
+        }
+        if (m.value().length <= SHORT_VALUE_MAX) {
+            return m.value();
+        }
+        t.batch.put(ColumnFamily.DEFAULT, MvccKeys.withTs(enc, startTs), m.value());
+        return null;
     }
 
     private void commitKey(byte[] key, long startTs, long commitTs, Overlay t) {

@@ -1,5 +1,6 @@
 package io.strata.rowstore.store;
 
+import io.strata.rowstore.command.Mutation;
 import io.strata.rowstore.command.RegionCommand;
 import io.strata.rowstore.engine.ColumnFamily;
 import io.strata.rowstore.engine.EngineException;
@@ -26,9 +27,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +50,15 @@ import static java.util.Objects.requireNonNull;
  * the futures and wakes transactions waiting for released locks. Reads do not hop threads: they
  * read the engine directly through an {@link MvccReader}.
  *
+ * <p>One-phase commit ({@link #commitOnePhase}): every transaction's keys are in the one region, so
+ * it commits with a single {@code OnePhaseCommit} command (one synced write) instead of a prewrite
+ * and a commit. Its commit timestamp is taken before the command is applied, so until then a
+ * <em>memory lock</em> on each key (TiKV's in-memory lock table) stands in for the prewrite lock:
+ * it is registered before the commit timestamp is taken, and a read at a timestamp at or above the
+ * transaction's start waits for it before reading the engine. A read that finds no memory lock took
+ * its timestamp before the commit timestamp was taken (so it must not see the commit) or reads after
+ * the records are applied.
+ *
  * <p>After a crash nothing is replayed: the WAL restores RocksDB, and locks left by transactions
  * that were in flight are resolved lazily, by the first reader or writer that meets them after their
  * TTL (see the transaction client's lock resolver).
@@ -60,6 +72,10 @@ public final class LocalStore implements KvBackend, AutoCloseable {
 
     private static final Proposal STOP = new Proposal(null, null);
 
+    /** A one-phase commit in flight on a key: reads at or above {@code startTs} wait for {@code applied}. */
+    private record MemoryLock(long startTs, CompletableFuture<Void> applied) {
+    }
+
     private final KvEngine engine;
     private final TimestampOracle tso;
     private final StoreOptions options;
@@ -67,6 +83,8 @@ public final class LocalStore implements KvBackend, AutoCloseable {
     private final MvccReader reader;
     private final BlockingQueue<Proposal> queue = new LinkedBlockingQueue<>();
     private final ConcurrentHashMap<Key, CompletableFuture<Void>> lockWaiters = new ConcurrentHashMap<>();
+    /** Memory locks of one-phase commits in flight, by user key (at most one commit per key). */
+    private final ConcurrentSkipListMap<Key, MemoryLock> memoryLocks = new ConcurrentSkipListMap<>();
     private final Thread applier;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final TxnKvClient txnKv;
@@ -173,13 +191,75 @@ public final class LocalStore implements KvBackend, AutoCloseable {
     @Override
     public byte[] get(byte[] key, long readTs, long ownStartTs) {
         checkOpen();
+        if (!memoryLocks.isEmpty()) {
+            MemoryLock lock = memoryLocks.get(Key.own(key));
+            if (lock != null && lock.startTs() <= readTs) {
+                lock.applied().join();
+            }
+        }
         return reader.get(key, readTs, ownStartTs);
     }
 
     @Override
     public KvIterator scan(Key start, Key end, long readTs, long ownStartTs, boolean reverse) {
         checkOpen();
+        if (!memoryLocks.isEmpty()) {
+            Map<Key, MemoryLock> range = end.isEmpty() ? memoryLocks.tailMap(start) : memoryLocks.subMap(start, end);
+            for (MemoryLock lock : range.values()) {
+                if (lock.startTs() <= readTs) {
+                    lock.applied().join();
+                }
+            }
+        }
         return reader.scan(start, end, readTs, ownStartTs, reverse);
+    }
+
+    @Override
+    public long commitOnePhase(List<Mutation> mutations, long startTs, long forUpdateTs) {
+        if (!options.onePhaseCommit()) {
+            return 0;
+        }
+        checkOpen();
+        MemoryLock mine = new MemoryLock(startTs, new CompletableFuture<>());
+        List<Key> held = lockInMemory(mutations, mine);
+        try {
+            long commitTs = tso.next().version(); // after the memory locks: see the class comment
+            CompletableFuture<Object> applied = propose(new RegionCommand.OnePhaseCommit(mutations, startTs, commitTs, forUpdateTs));
+            // Not interruptible: the memory locks must stay until the command is applied or refused.
+            applied.handle((r, e) -> null).join();
+            resultOf(applied);
+            return commitTs;
+        } finally {
+            for (Key k : held) {
+                memoryLocks.remove(k, mine);
+            }
+            mine.applied().complete(null);
+        }
+    }
+
+    /**
+     * Registers {@code mine} on every mutation's key. A key held by another one-phase commit makes
+     * this one drop what it holds, wait for that commit to be applied and start over, so two
+     * commits never wait for each other.
+     */
+    private List<Key> lockInMemory(List<Mutation> mutations, MemoryLock mine) {
+        List<Key> held = new ArrayList<>(mutations.size());
+        for (int i = 0; i < mutations.size(); ) {
+            Key k = Key.own(mutations.get(i).key());
+            MemoryLock other = memoryLocks.putIfAbsent(k, mine);
+            if (other == null) {
+                held.add(k);
+                i++;
+            } else {
+                for (Key h : held) {
+                    memoryLocks.remove(h, mine);
+                }
+                held.clear();
+                i = 0;
+                other.applied().join();
+            }
+        }
+        return held;
     }
 
     /** Queues the command for the applier; the future completes once the command's group is durable. */
@@ -200,7 +280,11 @@ public final class LocalStore implements KvBackend, AutoCloseable {
 
     @Override
     public Object execute(RegionCommand command) {
-        CompletableFuture<Object> f = propose(command);
+        return resultOf(propose(command));
+    }
+
+    /** Waits for a proposal's outcome: its result, or its error rethrown. */
+    private static Object resultOf(CompletableFuture<Object> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {

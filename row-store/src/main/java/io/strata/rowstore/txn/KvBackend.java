@@ -1,9 +1,12 @@
 package io.strata.rowstore.txn;
 
+import io.strata.rowstore.command.Mutation;
 import io.strata.rowstore.command.RegionCommand;
 import io.strata.spi.Key;
 import io.strata.spi.TimestampOracle;
 import io.strata.spi.kv.KvIterator;
+
+import java.util.List;
 
 /**
  * What the transaction client needs from storage: snapshot reads, the execution of region commands,
@@ -22,6 +25,15 @@ public interface KvBackend {
 
     /** Snapshot scan of {@code [start, end)} (empty end = unbounded) at readTs; locks in range fail it up front. */
     KvIterator scan(Key start, Key end, long readTs, long ownStartTs, boolean reverse);
+
+    /**
+     * Commits transaction {@code startTs} in one step when this backend can (every key in one
+     * region): picks the commit timestamp, applies a {@code OnePhaseCommit} and returns the
+     * timestamp once it is durable, keeping reads that may need the records waiting until then.
+     * Returns 0 when the transaction must take two-phase commit instead. Fails like a prewrite
+     * ({@code KeyIsLockedException}, {@code WriteConflictException}), and then wrote nothing.
+     */
+    long commitOnePhase(List<Mutation> mutations, long startTs, long forUpdateTs);
 
     /** Proposes the command and waits until it is applied; returns its result or throws its error. */
     Object execute(RegionCommand command);

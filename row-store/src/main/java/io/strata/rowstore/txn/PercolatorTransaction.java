@@ -40,11 +40,13 @@ import java.util.function.Supplier;
  * the snapshot at {@link #readTs()}. Statement savepoints are an undo log of buffer changes since
  * {@link #beginStatement()}. {@link #lockKeys} writes pessimistic locks through the region at once.
  *
- * <p>Commit: prewrite every mutation (plus lock-only keys) with the primary key, take a commit
- * timestamp, then commit the primary: once the primary's commit record is durable the transaction is
- * committed, whatever happens to the secondaries (a reader meeting a secondary lock rolls it
- * forward). With a single region the primary and the secondaries are committed by one atomic
- * command, which is that same decision made in one step.
+ * <p>Commit: when the backend can commit every mutation (plus lock-only keys) in one step (all in
+ * one region) it does, with no lock left in between: one durable write instead of two (TiKV's
+ * one-phase commit). Otherwise two phases: prewrite every mutation with the primary key, take a
+ * commit timestamp, then commit the primary: once the primary's commit record is durable the
+ * transaction is committed, whatever happens to the secondaries (a reader meeting a secondary lock
+ * rolls it forward). With a single region the primary and the secondaries are committed by one
+ * atomic command, which is that same decision made in one step.
  */
 public final class PercolatorTransaction implements Transaction {
     /** Identity-compared marker of a buffered delete. */
@@ -322,17 +324,61 @@ public final class PercolatorTransaction implements Transaction {
                 keys.add(raw);
             }
         }
-        Key primaryKey = primary != null ? primary : buffer.firstKey();
-        byte[] primaryRaw = primaryKey.toByteArray();
-        // large transactions take longer to prewrite and commit: 100 ms more per 1000 mutations
-        long ttl = elapsedMillis() + prewriteTtlMillis + Math.min(120_000L, mutations.size() / 1000L * 100L);
-        RegionCommand.Prewrite prewrite = new RegionCommand.Prewrite(mutations, primaryRaw, startTs, ttl, maxForUpdateTs);
         markFinished(); // whatever happens below, this transaction object is done
         try {
+            long commitTs = onePhaseCommit(mutations);
+            if (commitTs != 0) {
+                return commitTs;
+            }
+            Key primaryKey = primary != null ? primary : buffer.firstKey();
+            byte[] primaryRaw = primaryKey.toByteArray();
+            // large transactions take longer to prewrite and commit: 100 ms more per 1000 mutations
+            long ttl = elapsedMillis() + prewriteTtlMillis + Math.min(120_000L, mutations.size() / 1000L * 100L);
+            RegionCommand.Prewrite prewrite = new RegionCommand.Prewrite(mutations, primaryRaw, startTs, ttl, maxForUpdateTs);
             return twoPhaseCommit(prewrite, keys, primaryRaw);
         } finally {
             heartbeater.unregister(startTs);
             onFinish.accept(startTs); // after the commit: GC must not pass our prewrites' start_ts early
+        }
+    }
+
+    /**
+     * Commits in one step if the backend can (returns the commit timestamp, or 0 for two-phase
+     * commit), resolving or waiting for other transactions' locks as a prewrite does. A failure
+     * wrote nothing; our pessimistic locks are then released.
+     */
+    private long onePhaseCommit(List<Mutation> mutations) {
+        long deadline = System.nanoTime() + options.lockWaitTimeout().toNanos();
+        try {
+            while (true) {
+                try {
+                    return backend.commitOnePhase(mutations, startTs, maxForUpdateTs);
+                } catch (KeyIsLockedException e) {
+                    resolveOrWaitForHolder(e, deadline);
+                }
+            }
+        } catch (WriteConflictException e) {
+            releasePessimisticLocks();
+            throw writeConflict(e.key(), e);
+        } catch (RuntimeException e) {
+            releasePessimisticLocks();
+            throw e instanceof EngineException ee ? storageError(ee) : e;
+        }
+    }
+
+    private void releasePessimisticLocks() {
+        if (locked.isEmpty()) {
+            return;
+        }
+        List<byte[]> keys = new ArrayList<>(locked.size());
+        for (Key k : locked) {
+            keys.add(k.toByteArray());
+        }
+        locked.clear();
+        try {
+            backend.execute(new RegionCommand.PessimisticRollback(keys, startTs));
+        } catch (RuntimeException suppressed) {
+            // best effort: the pessimistic locks expire after their TTL
         }
     }
 
@@ -411,16 +457,7 @@ public final class PercolatorTransaction implements Transaction {
         heartbeater.unregister(startTs);
         buffer.clear();
         try {
-            if (!locked.isEmpty()) {
-                List<byte[]> keys = new ArrayList<>(locked.size());
-                for (Key k : locked) {
-                    keys.add(k.toByteArray());
-                }
-                locked.clear();
-                backend.execute(new RegionCommand.PessimisticRollback(keys, startTs));
-            }
-        } catch (RuntimeException e) {
-            // best effort: the pessimistic locks expire after their TTL
+            releasePessimisticLocks();
         } finally {
             onFinish.accept(startTs);
         }

@@ -32,6 +32,9 @@ class RegionCommandCodecTest {
                 Mutation.lock(b("c")), Mutation.put(b("d"), big), Mutation.put(b("e"), new byte[0])),
                 b("a"), 123456789L << 18, 3000, 0));
         roundTrip(new RegionCommand.Prewrite(List.of(Mutation.put(new byte[0], b("x"))), new byte[0], 1, 0, Long.MAX_VALUE));
+        roundTrip(new RegionCommand.OnePhaseCommit(List.of(Mutation.put(b("a"), b("1")), Mutation.delete(b("b")),
+                Mutation.lock(b("c")), Mutation.put(b("d"), big)), 10, 20, 0));
+        roundTrip(new RegionCommand.OnePhaseCommit(List.of(Mutation.put(new byte[0], b("x"))), 1, Long.MAX_VALUE, 5));
         roundTrip(new RegionCommand.Commit(List.of(b("a"), b("b")), 10, 20));
         roundTrip(new RegionCommand.Rollback(List.of(b("a")), 10));
         roundTrip(new RegionCommand.AcquirePessimisticLock(List.of(b("a"), b("z")), b("a"), 10, 15, 20_000));

@@ -92,6 +92,47 @@ class RegionStateMachineTest {
     }
 
     @Test
+    void onePhaseCommitWritesRecordsAtItsCommitTsWithoutLocks() {
+        RegionCommand.OnePhaseCommit c = new RegionCommand.OnePhaseCommit(List.of(Mutation.put(b("a"), b("1")),
+                Mutation.put(b("big"), new byte[RegionStateMachine.SHORT_VALUE_MAX + 1]), Mutation.delete(b("c"))), 10, 20, 0);
+        apply(c);
+        assertNull(lockOf("a"));
+        assertNull(reader.get(b("a"), 19, 0), "invisible below the commit timestamp");
+        assertArrayEquals(b("1"), reader.get(b("a"), 20, 0));
+        assertEquals(RegionStateMachine.SHORT_VALUE_MAX + 1, reader.get(b("big"), 20, 0).length);
+        apply(c); // a replay changes nothing
+        assertArrayEquals(b("1"), reader.get(b("a"), 25, 0));
+        WriteConflictException e = assertThrows(WriteConflictException.class,
+                () -> apply(new RegionCommand.OnePhaseCommit(List.of(Mutation.put(b("a"), b("2"))), 15, 30, 0)));
+        assertEquals(20, e.conflictCommitTs());
+    }
+
+    @Test
+    void onePhaseCommitMeetsAnotherLockAndIsAllOrNothing() {
+        apply(put("b", "x", 10));
+        RegionCommand.OnePhaseCommit two = new RegionCommand.OnePhaseCommit(
+                List.of(Mutation.put(b("a"), b("1")), Mutation.put(b("b"), b("2"))), 20, 30, 0);
+        KeyIsLockedException e = assertThrows(KeyIsLockedException.class, () -> apply(two));
+        assertEquals(10, e.lock().startTs());
+        assertNull(reader.get(b("a"), 40, 0), "the failed commit left nothing behind");
+    }
+
+    @Test
+    void onePhaseCommitReplacesItsOwnPessimisticLocks() {
+        apply(put("k", "v", 10));
+        apply(new RegionCommand.Commit(List.of(b("k")), 10, 20));
+        apply(new RegionCommand.AcquirePessimisticLock(List.of(b("k"), b("l")), b("k"), 15, 25, 20_000));
+        ApplyResult r = sm.apply(List.of(new RegionCommand.OnePhaseCommit(
+                List.of(Mutation.put(b("k"), b("mine")), Mutation.lock(b("l"))), 15, 30, 25)), false);
+        assertNull(r.outcomes().get(0));
+        assertEquals(2, r.releasedLocks().size(), "waiters on the pessimistic locks are woken");
+        assertNull(lockOf("k"));
+        assertNull(lockOf("l"));
+        assertArrayEquals(b("mine"), reader.get(b("k"), 30, 0));
+        assertArrayEquals(b("v"), reader.get(b("k"), 29, 0));
+    }
+
+    @Test
     void commitWithoutLockFails() {
         assertThrows(TxnLockNotFoundException.class, () -> apply(new RegionCommand.Commit(List.of(b("k")), 10, 20)));
         apply(put("k", "v", 10));

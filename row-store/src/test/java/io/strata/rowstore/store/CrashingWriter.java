@@ -13,7 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Child-JVM half of {@link CrashRecoveryTest}: commits rows, leaves a prewritten transaction
+ * Child-JVM half of {@link CrashRecoveryTest}: commits rows (each a one-phase commit, the default
+ * for a single-region store), leaves a prewritten transaction
  * behind (a coordinator that died mid-commit), then halts the JVM without closing anything —
  * the equivalent of kill -9 right after the last acknowledged commit.
  */

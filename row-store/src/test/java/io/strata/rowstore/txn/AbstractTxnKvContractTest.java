@@ -76,6 +76,44 @@ abstract class AbstractTxnKvContractTest {
         store.close(); // idempotent
     }
 
+    /**
+     * Snapshot reads against commits in flight: a reader whose read timestamp is above a commit's
+     * timestamp sees that commit, one below does not. A one-phase commit takes its timestamp before
+     * its records are applied, so this fails unless readers wait for its memory locks.
+     */
+    @Test
+    void readersAboveACommitTimestampSeeTheCommit() throws Exception {
+        int commits = 200;
+        long[] commitTs = new long[commits + 1];
+        commitValues("n", "0"); // commitTs[0] = 0: below every read
+        AtomicBoolean done = new AtomicBoolean();
+        Future<?> writer = pool.submit(() -> {
+            for (int i = 1; i <= commits; i++) {
+                try (Transaction t = kv.begin(RR)) {
+                    t.put(k("n"), v(Integer.toString(i)));
+                    commitTs[i] = t.commit();
+                }
+            }
+            done.set(true);
+            return null;
+        });
+        List<long[]> seen = new ArrayList<>(); // {read timestamp, value seen}
+        while (!done.get()) {
+            try (Transaction t = kv.begin(RR)) {
+                seen.add(new long[]{t.readTs(), Long.parseLong(str(t.get(k("n"))))});
+            }
+        }
+        writer.get(60, TimeUnit.SECONDS);
+        for (long[] s : seen) {
+            int value = (int) s[1];
+            assertTrue(commitTs[value] < s[0], "value " + value + " committed at or after the read at " + s[0]);
+            if (value < commits) {
+                assertTrue(commitTs[value + 1] > s[0], "read at " + s[0] + " missed value " + (value + 1)
+                        + " committed at " + commitTs[value + 1]);
+            }
+        }
+    }
+
     static Key k(String s) {
         return Key.of(s.getBytes(StandardCharsets.UTF_8));
     }
