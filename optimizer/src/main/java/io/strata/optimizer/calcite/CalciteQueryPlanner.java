@@ -105,6 +105,18 @@ public final class CalciteQueryPlanner implements QueryPlanner {
     private final PlannerConfig config;
     private final MysqlOperators ops = new MysqlOperators();
     private volatile io.strata.optimizer.catalog.TableStatistics statistics = io.strata.optimizer.catalog.TableStatistics.NONE;
+    /** What the cached schemas' tables read: whatever statistics are in use at each planning. */
+    private final io.strata.optimizer.catalog.TableStatistics currentStatistics = new io.strata.optimizer.catalog.TableStatistics() {
+        @Override
+        public java.util.OptionalDouble rowCount(TableDef table) {
+            return statistics.rowCount(table);
+        }
+
+        @Override
+        public java.util.OptionalDouble distinctValues(TableDef table, int columnId) {
+            return statistics.distinctValues(table, columnId);
+        }
+    };
     private final SqlOperatorTable operatorTable;
     private final Cache<PlanKey, CompiledQuery> plans;
     private final Cache<PlanKey, CompiledQuery> scalars;
@@ -296,6 +308,7 @@ public final class CalciteQueryPlanner implements QueryPlanner {
             planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
             planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
             cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
+            StrataMetadata.install(cluster);
         }
     }
 
@@ -304,7 +317,7 @@ public final class CalciteQueryPlanner implements QueryPlanner {
         for (String db : catalog.databases()) {
             Map<String, org.apache.calcite.schema.Table> tables = new HashMap<>();
             for (TableDef t : catalog.tables(db)) {
-                tables.put(t.name(), new StrataTable(t, rowIds, table -> statistics.rowCount(table)));
+                tables.put(t.name(), new StrataTable(t, rowIds, currentStatistics));
             }
             Map<String, org.apache.calcite.schema.Table> frozen = Map.copyOf(tables);
             out.put(db, new AbstractSchema() {

@@ -288,7 +288,7 @@ public final class PushDownRule extends RelOptRule {
     }
 
     /** The collation name of a {@code collate_key(x, 'name')} call, else null. */
-    private static String sortKeyCollation(RexNode n) {
+    static String sortKeyCollation(RexNode n) {
         if (n instanceof RexCall c && c.getOperator() instanceof MysqlSqlFunction f && f.getName().equalsIgnoreCase("collate_key")
                 && c.getOperands().get(1) instanceof org.apache.calcite.rex.RexLiteral lit) {
             return lit.getValueAs(String.class);

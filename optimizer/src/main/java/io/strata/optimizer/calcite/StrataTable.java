@@ -1,6 +1,7 @@
 package io.strata.optimizer.calcite;
 
 import io.strata.optimizer.catalog.ColumnDef;
+import io.strata.optimizer.catalog.IndexDef;
 import io.strata.optimizer.catalog.TableDef;
 import io.strata.optimizer.catalog.TableStatistics;
 import io.strata.optimizer.plan.QueryPlanner;
@@ -18,6 +19,7 @@ import org.apache.calcite.util.ImmutableBitSet;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 
 import static java.util.Objects.requireNonNull;
 
@@ -65,6 +67,12 @@ public final class StrataTable extends AbstractTable implements TranslatableTabl
         return b.build();
     }
 
+    /**
+     * Rows and keys for Calcite's metadata. The keys are the handle, the row id, and every unique
+     * index (the primary key among them) whose columns are all NOT NULL: a unique index admits
+     * any number of NULLs, so a nullable one is no key. Calcite's column uniqueness and distinct
+     * counts (a key has as many distinct values as rows) follow from them.
+     */
     @Override
     public Statistic getStatistic() {
         List<ImmutableBitSet> keys = new ArrayList<>();
@@ -75,7 +83,34 @@ public final class StrataTable extends AbstractTable implements TranslatableTabl
         if (withRowId) {
             keys.add(ImmutableBitSet.of(def.columns().size()));
         }
+        for (IndexDef index : def.indexes()) {
+            if (!index.unique()) {
+                continue;
+            }
+            ImmutableBitSet.Builder columns = ImmutableBitSet.builder();
+            boolean notNull = true;
+            for (int id : index.columnIds()) {
+                int column = def.columnIndexById(id);
+                notNull &= !def.columns().get(column).nullable();
+                columns.set(column);
+            }
+            ImmutableBitSet key = columns.build();
+            if (notNull && !keys.contains(key)) {
+                keys.add(key);
+            }
+        }
         return Statistics.of(Math.max(1, statistics.rowCount(def).orElse(PSEUDO_ROWS)), keys);
+    }
+
+    /**
+     * Distinct non-null values ANALYZE counted in the column at {@code field} of the row type, if
+     * known (the row id column has none: it is a key).
+     */
+    OptionalDouble distinctValues(int field) {
+        if (field >= def.columns().size()) {
+            return OptionalDouble.empty();
+        }
+        return statistics.distinctValues(def, def.columns().get(field).id());
     }
 
     @Override

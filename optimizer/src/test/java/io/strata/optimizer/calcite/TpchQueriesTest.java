@@ -287,7 +287,7 @@ class TpchQueriesTest {
         return v.toString();
     }
 
-    private static String text(int n) throws IOException {
+    static String text(int n) throws IOException {
         try (InputStream in = TpchQueriesTest.class.getResourceAsStream("/tpch/q" + n + ".sql")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

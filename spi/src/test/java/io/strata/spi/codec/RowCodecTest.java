@@ -37,6 +37,21 @@ class RowCodecTest {
     }
 
     @Test
+    void visitsTheEncodingOfEachNonNullValue() {
+        byte[] row = RowCodec.encode(IDS, VALUES);
+        java.util.List<Integer> visited = new java.util.ArrayList<>();
+        RowCodec.forEachValue(row, (id, bytes, from, to) -> {
+            visited.add(id);
+            byte[] again = RowCodec.encode(new int[]{id}, new Object[]{VALUES[id == 300 ? 11 : id - 1]});
+            // a one-value row is version, count and id (one byte each here) before the value's bytes
+            int start = id == 300 ? 4 : 3;
+            assertArrayEquals(java.util.Arrays.copyOfRange(again, start, again.length),
+                    java.util.Arrays.copyOfRange(bytes, from, to), "column " + id);
+        });
+        assertEquals(java.util.List.of(2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 300), visited, "the null of column 1 is skipped");
+    }
+
+    @Test
     void timeOfDayIsWrittenAsItsMicrosAndReadAsADuration() {
         byte[] row = RowCodec.encode(new int[]{1}, new Object[]{LocalTime.of(10, 11, 12, 654_321_000)});
         Object[] out = new Object[1];
