@@ -7,11 +7,12 @@
 #
 #   bench/sysbench.sh [--smoke] [--threads N] [--time S] [--table-size N] [--tables N]
 #                     [--tests a,b] [--engines strata,mariadb] [--ps-mode auto|disable] [--no-doc]
+#                     [--no-secondary-index]
 # STRATA_URL=mysql://user:pw@host:port runs against that server instead of a fresh playground.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-threads=8 time=60 table_size=100000 tables=1 warmup=10 ps_mode=auto update_doc=1
+threads=8 time=60 table_size=100000 tables=1 warmup=10 ps_mode=auto update_doc=1 secondary=on
 tests="oltp_point_select,oltp_read_only,oltp_read_write,oltp_insert"
 engines="strata,mariadb"
 kind=sysbench
@@ -29,9 +30,11 @@ while (($#)); do
     --engines) engines="$2"; shift ;;
     --ps-mode) ps_mode="$2"; shift ;;
     --no-doc) update_doc=0 ;;
+    # sysbench's --create_secondary=off: no index on k (oltp_point_select reads by id only)
+    --no-secondary-index) secondary=off ;;
     # Used by bench/scale.sh: one test at several table sizes.
     --sizes) sizes="$2"; kind=scale; shift ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -68,7 +71,7 @@ for size in "${size_list[@]}"; do
     for e in "${engine_list[@]}"; do
       common=(--db-driver=mysql "--mysql-host=${host[$e]}" "--mysql-port=${port[$e]}" "--mysql-user=${user[$e]}" "--mysql-password=${pass[$e]}"
               --mysql-db=sbtest --mysql-ssl=off --tables="$tables" --table-size="$size" --threads="$threads"
-              --db-ps-mode="$ps_mode" --rand-type=uniform)
+              --db-ps-mode="$ps_mode" --rand-type=uniform --create_secondary="$secondary")
       out="$raw/${e}__${t}__${size}"
       log "$e: $t prepare ($tables table(s) x $size rows)"
       # Prepare loads with sysbench's own multi-row INSERTs; progress is the table count it prints.
@@ -92,5 +95,5 @@ section=sysbench; [[ "$kind" == scale ]] && section=scale-point-select
 ((update_doc)) && doc_args=(--doc "$BENCH_ROOT/docs/benchmarks.md" --doc-section "$section")
 bench_java io.strata.bench.sysbench.SysbenchReport --raw-dir "$raw" --engines "$engines" --kind "$kind" \
   --results-dir "$BENCH_ROOT/results" --started "$started" "${doc_args[@]}" \
-  --params "threads=$threads, time=${time}s after ${warmup}s warm-up, tables=$tables, table-size=$sizes, db-ps-mode=$ps_mode, rand-type=uniform, sysbench $(sysbench --version | awk '{print $2}'), MariaDB $(mariadbd --version 2>/dev/null | awk '{print $3}')" \
+  --params "threads=$threads, time=${time}s after ${warmup}s warm-up, tables=$tables, table-size=$sizes, db-ps-mode=$ps_mode, rand-type=uniform, create_secondary=$secondary, sysbench $(sysbench --version | awk '{print $2}'), MariaDB $(mariadbd --version 2>/dev/null | awk '{print $3}')" \
   --command "${BENCH_COMMAND:-bench/sysbench.sh ${args[*]:-}}"

@@ -444,13 +444,12 @@ final class AlterTableExecutor {
         }
         TableWriter writer = new TableWriter(txn, t);
         KvTableAccess access = new KvTableAccess(catalog);
-        List<Row> rows = new ArrayList<>();
+        // one pass, row by row: the rows are not held in memory (only the new entries are, in the
+        // DDL's write buffer)
         Iterator<Row> it = access.scan(txn, t, Long.MIN_VALUE, Long.MAX_VALUE);
         while (it.hasNext()) {
-            rows.add(it.next());
-        }
-        for (IndexDef idx : added) {
-            for (Row row : rows) {
+            Row row = it.next();
+            for (IndexDef idx : added) {
                 List<Object> vals = writer.indexValues(idx, row.values());
                 if (idx.primary() && vals.contains(null)) {
                     int pos = vals.indexOf(null);
