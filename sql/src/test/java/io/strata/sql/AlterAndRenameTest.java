@@ -1,22 +1,16 @@
 package io.strata.sql;
 
 import io.strata.spi.ErrorCode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class AlterAndRenameTest {
-    @TempDir
-    Path dir;
-    SqlHarness h;
+class AlterAndRenameTest extends HarnessTest {
     SqlHarness.Session s;
 
     @BeforeEach
@@ -25,11 +19,6 @@ class AlterAndRenameTest {
         s = h.session();
         s.exec("CREATE TABLE t (id INT PRIMARY KEY, code VARCHAR(10), qty INT, KEY k_code (code))");
         s.exec("INSERT INTO t VALUES (1, '10', 5), (2, '20', NULL)");
-    }
-
-    @AfterEach
-    void tearDown() {
-        h.close();
     }
 
     @Test

@@ -3,21 +3,15 @@ package io.strata.sql;
 import io.strata.spi.session.ColumnMeta;
 import io.strata.spi.session.PreparedInfo;
 import io.strata.spi.session.QueryResult;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Column labels of unaliased select items are the item's text as typed, as in MySQL. */
-class ColumnLabelTest {
-    @TempDir
-    Path dir;
-    SqlHarness h;
+class ColumnLabelTest extends HarnessTest {
     SqlHarness.Session s;
 
     @BeforeEach
@@ -26,11 +20,6 @@ class ColumnLabelTest {
         s = h.session();
         s.exec("CREATE TABLE t (a INT PRIMARY KEY, b INT, Mixed INT)");
         s.exec("INSERT INTO t VALUES (1, 2, 3)");
-    }
-
-    @AfterEach
-    void tearDown() {
-        h.close();
     }
 
     private List<String> labels(String sql) {

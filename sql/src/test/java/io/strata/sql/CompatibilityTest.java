@@ -5,12 +5,9 @@ import io.strata.spi.session.ColumnMeta;
 import io.strata.spi.session.MysqlType;
 import io.strata.spi.session.QueryResult;
 import io.strata.spi.session.UpdateResult;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -19,21 +16,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What clients and tools send: connect-time queries, metadata queries, the DML shapes ORMs use. */
-class CompatibilityTest {
-    @TempDir
-    Path dir;
-    SqlHarness h;
+class CompatibilityTest extends HarnessTest {
     SqlHarness.Session s;
 
     @BeforeEach
     void setUp() {
         h = SqlHarness.inMemory(dir);
         s = h.session();
-    }
-
-    @AfterEach
-    void tearDown() {
-        h.close();
     }
 
     @Test

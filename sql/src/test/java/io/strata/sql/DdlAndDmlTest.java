@@ -3,34 +3,23 @@ package io.strata.sql;
 import io.strata.spi.ErrorCode;
 import io.strata.spi.StrataException;
 import io.strata.spi.session.UpdateResult;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class DdlAndDmlTest {
-    @TempDir
-    Path dir;
-    SqlHarness h;
+class DdlAndDmlTest extends HarnessTest {
     SqlHarness.Session s;
 
     @BeforeEach
     void setUp() {
         h = SqlHarness.inMemory(dir);
         s = h.session();
-    }
-
-    @AfterEach
-    void tearDown() {
-        h.close();
     }
 
     @Test

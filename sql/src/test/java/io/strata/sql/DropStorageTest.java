@@ -8,11 +8,7 @@ import io.strata.spi.kv.Transaction;
 import io.strata.spi.kv.TxnKv;
 import io.strata.spi.kv.TxnOptions;
 import io.strata.sql.catalog.RangeDestroyer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -23,17 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * destroyed afterwards by the delete-range worker, once no snapshot older than the DDL is open,
  * and a pending destruction survives a restart.
  */
-class DropStorageTest {
-    @TempDir
-    Path dir;
-    SqlHarness h;
-
-    @AfterEach
-    void tearDown() {
-        if (h != null) {
-            h.close();
-        }
-    }
+class DropStorageTest extends HarnessTest {
 
     private TxnKv kv() {
         return h.engine.services().kv();

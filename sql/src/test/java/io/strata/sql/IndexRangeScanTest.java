@@ -1,21 +1,15 @@
 package io.strata.sql;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Index range scans over real index keys: composite keys, negative values, NULLs, open ends. */
-class IndexRangeScanTest {
-    @TempDir
-    Path dir;
-    SqlHarness h;
+class IndexRangeScanTest extends HarnessTest {
     SqlHarness.Session s;
 
     @BeforeEach
@@ -31,11 +25,6 @@ class IndexRangeScanTest {
             }
         }
         s.exec(sql.toString());
-    }
-
-    @AfterEach
-    void tearDown() {
-        h.close();
     }
 
     private List<Object> ids(String sql) {

@@ -3,10 +3,8 @@ package io.strata.sql;
 import io.strata.spi.ErrorCode;
 import io.strata.spi.StrataException;
 import io.strata.spi.session.UpdateResult;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,10 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** LOAD DATA through a session: LOCAL files from the client, server files under secure_file_priv. */
-class LoadDataTest {
-    @TempDir
-    Path dir;
-    SqlHarness h;
+class LoadDataTest extends HarnessTest {
     SqlHarness.Session s;
     Path files;
 
@@ -32,11 +27,6 @@ class LoadDataTest {
         h = SqlHarness.inMemory(dir.resolve("tso"), c -> c.withSecureFilePriv(files).withLoadDataBatchRows(4));
         s = h.session();
         s.exec("CREATE TABLE t (id INT PRIMARY KEY, name VARCHAR(20) NOT NULL, score INT DEFAULT 7, UNIQUE KEY uk_name (name))");
-    }
-
-    @AfterEach
-    void tearDown() {
-        h.close();
     }
 
     private void localFile(String name, String content) {

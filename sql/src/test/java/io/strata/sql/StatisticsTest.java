@@ -1,26 +1,13 @@
 package io.strata.sql;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** ANALYZE TABLE measures row and distinct counts that the planner's estimates then use, across restarts. */
-class StatisticsTest {
-    @TempDir
-    Path dir;
-    SqlHarness h;
-
-    @AfterEach
-    void tearDown() {
-        if (h != null) {
-            h.close();
-        }
-    }
+class StatisticsTest extends HarnessTest {
 
     private static String fullScanEstimate(SqlHarness.Session s) {
         List<List<Object>> plan = s.rows("EXPLAIN SELECT * FROM t WHERE b > 0");

@@ -6,12 +6,9 @@ import io.strata.spi.session.PreparedInfo;
 import io.strata.spi.session.QueryResult;
 import io.strata.spi.session.SqlSession;
 import io.strata.spi.session.UpdateResult;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,10 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class TransactionAndSessionTest {
-    @TempDir
-    Path dir;
-    SqlHarness h;
+class TransactionAndSessionTest extends HarnessTest {
     SqlHarness.Session a;
     SqlHarness.Session b;
 
@@ -33,11 +27,6 @@ class TransactionAndSessionTest {
         b = h.session();
         a.exec("CREATE TABLE acc (id INT PRIMARY KEY, bal INT NOT NULL)");
         a.exec("INSERT INTO acc VALUES (1, 100), (2, 100)");
-    }
-
-    @AfterEach
-    void tearDown() {
-        h.close();
     }
 
     private long balance(SqlHarness.Session s, int id) {

@@ -4,10 +4,8 @@ import io.strata.optimizer.calcite.CalciteQueryPlanner;
 import io.strata.spi.ErrorCode;
 import io.strata.spi.session.ColumnMeta;
 import io.strata.spi.session.QueryResult;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -17,13 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** BIGINT UNSIGNED over its whole range, stored in the real row store. */
-class UnsignedBigintTest {
+class UnsignedBigintTest extends HarnessTest {
     private static final BigInteger MAX = new BigInteger("18446744073709551615");
     private static final BigInteger TWO_63 = BigInteger.ONE.shiftLeft(63);
 
-    @TempDir
-    Path dir;
-    SqlHarness h;
     SqlHarness.Session s;
 
     @BeforeEach
@@ -33,11 +28,6 @@ class UnsignedBigintTest {
         s.exec("CREATE TABLE u (id BIGINT UNSIGNED PRIMARY KEY, v BIGINT UNSIGNED, UNIQUE KEY uv (v))");
         s.exec("INSERT INTO u VALUES (18446744073709551615, 1), (0, 18446744073709551615), (9223372036854775808, 0),"
                 + " (9223372036854775807, 9223372036854775808)");
-    }
-
-    @AfterEach
-    void tearDown() {
-        h.close();
     }
 
     @Test
