@@ -2,6 +2,7 @@ package io.strata.rowstore.engine;
 
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
+import org.rocksdb.LRUCache;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
@@ -51,6 +52,7 @@ public final class RocksKvEngine implements KvEngine {
     private final RocksDB db;
     private final DBOptions dbOptions;
     private final List<ColumnFamilyOptions> cfOptions = new ArrayList<>();
+    private final LRUCache blockCache;
     private final Map<ColumnFamily, ColumnFamilyHandle> handles = new EnumMap<>(ColumnFamily.class);
     private final List<ColumnFamilyHandle> allHandles = new ArrayList<>();
     private final WriteOptions syncWrite;
@@ -65,15 +67,20 @@ public final class RocksKvEngine implements KvEngine {
     private final Set<RocksEngineIterator> openIterators = ConcurrentHashMap.newKeySet();
     private boolean closed; // guarded by lifecycle
 
-    private RocksKvEngine(Path dir) throws RocksDBException {
+    private RocksKvEngine(Path dir, long blockCacheBytes) throws RocksDBException {
         dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
+        // one block cache for all column families (uncompressed blocks; RocksDB's own default is
+        // 32 MiB per family, which a table of millions of rows overflows at every random read)
+        blockCache = new LRUCache(blockCacheBytes);
         List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
         for (ColumnFamily cf : ColumnFamily.values()) {
             ColumnFamilyOptions o = new ColumnFamilyOptions();
+            BlockBasedTableConfig table = new BlockBasedTableConfig().setBlockCache(blockCache);
             if (cf == ColumnFamily.WRITE || cf == ColumnFamily.DEFAULT) {
                 // point lookups dominate OLTP: a bloom filter saves a data-block read per miss
-                o.setTableFormatConfig(new BlockBasedTableConfig().setFilterPolicy(new BloomFilter(10, false)));
+                table.setFilterPolicy(new BloomFilter(10, false));
             }
+            o.setTableFormatConfig(table);
             cfOptions.add(o);
             byte[] name = cf == ColumnFamily.DEFAULT ? RocksDB.DEFAULT_COLUMN_FAMILY
                     : cf.cfName().getBytes(StandardCharsets.UTF_8);
@@ -89,12 +96,15 @@ public final class RocksKvEngine implements KvEngine {
         unboundedRead = new ReadOptions();
     }
 
-    /** Opens (creating if missing) a RocksDB instance in {@code dir}. */
-    public static RocksKvEngine open(Path dir) {
+    /** Opens (creating if missing) a RocksDB instance in {@code dir} with a block cache of {@code blockCacheBytes}. */
+    public static RocksKvEngine open(Path dir, long blockCacheBytes) {
         requireNonNull(dir, "dir is null");
+        if (blockCacheBytes <= 0) {
+            throw new IllegalArgumentException("blockCacheBytes must be positive");
+        }
         try {
             Files.createDirectories(dir);
-            return new RocksKvEngine(dir);
+            return new RocksKvEngine(dir, blockCacheBytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dir, e);
         } catch (RocksDBException e) {
@@ -205,6 +215,7 @@ public final class RocksKvEngine implements KvEngine {
             db.close();
             dbOptions.close();
             cfOptions.forEach(ColumnFamilyOptions::close);
+            blockCache.close();
             syncWrite.close();
             asyncWrite.close();
             unboundedRead.close();

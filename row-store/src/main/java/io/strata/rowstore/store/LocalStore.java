@@ -110,7 +110,7 @@ public final class LocalStore implements KvBackend, AutoCloseable {
     /** Opens (or creates) a RocksDB-backed store in {@code dataDir}. */
     public static LocalStore open(Path dataDir, TimestampOracle tso, StoreOptions options) {
         requireNonNull(options, "options is null");
-        KvEngine engine = RocksKvEngine.open(dataDir.resolve("rocksdb"));
+        KvEngine engine = RocksKvEngine.open(dataDir.resolve("rocksdb"), options.blockCacheBytes());
         try {
             return new LocalStore(engine, tso, options);
         } catch (RuntimeException e) {

@@ -13,14 +13,14 @@ class RocksKvEngineTest extends AbstractKvEngineContractTest {
 
     @Override
     protected KvEngine createEngine() {
-        return RocksKvEngine.open(dir.resolve("db"));
+        return RocksKvEngine.open(dir.resolve("db"), 8L << 20);
     }
 
     @Test
     void dataSurvivesReopen() {
         engine.write(new WriteBatch().put(ColumnFamily.WRITE, b("durable"), b("yes")), true);
         engine.close();
-        engine = RocksKvEngine.open(dir.resolve("db"));
+        engine = RocksKvEngine.open(dir.resolve("db"), 8L << 20);
         assertArrayEquals(b("yes"), engine.get(ColumnFamily.WRITE, b("durable")));
     }
 
