@@ -150,12 +150,27 @@ public final class CalciteQueryPlanner implements QueryPlanner {
 
     @Override
     public QueryResult query(SQLSelect select, StatementContext ctx) {
-        return compile(select, ctx, false).execute(ctx, null);
+        return run(select, ctx, false);
     }
 
     @Override
     public QueryResult queryWithRowIds(SQLSelect select, StatementContext ctx) {
-        return compile(select, ctx, true).execute(ctx, null);
+        return run(select, ctx, true);
+    }
+
+    /**
+     * Runs a query on the plan cached for its shape: the literals it compares columns with are
+     * taken out as parameters first ({@link LiteralParameterizer}), so that a text-protocol
+     * statement repeated with other values does not compile a plan of its own.
+     */
+    private QueryResult run(SQLSelect select, StatementContext ctx, boolean rowIds) {
+        LiteralParameterizer.Result<SQLSelect> p = LiteralParameterizer.select(select, ctx.parameters(),
+                LiteralParameterizer.ofTables(select, ctx.catalog(), ctx.currentDatabase()));
+        if (p == null) {
+            return compile(select, ctx, rowIds).execute(ctx, null);
+        }
+        StatementContext pctx = new ParameterizedContext(ctx, p.parameters());
+        return compile(p.node(), pctx, rowIds).execute(pctx, null);
     }
 
     @Override
@@ -175,6 +190,14 @@ public final class CalciteQueryPlanner implements QueryPlanner {
         requireNonNull(expressions, "expressions is null");
         if (inputNames.size() != inputTypes.size()) {
             throw new IllegalArgumentException("inputNames and inputTypes differ in size");
+        }
+        // UPDATE … SET c = c + 5: the literal becomes a parameter, so other amounts reuse the program
+        LiteralParameterizer.Result<List<SQLExpr>> lifted = LiteralParameterizer.scalars(expressions, ctx.parameters(),
+                LiteralParameterizer.ofInputs(inputNames, inputTypes));
+        if (lifted != null) {
+            Object[] values = lifted.parameters();
+            ScalarProgram program = compileScalars(lifted.node(), inputNames, inputTypes, new ParameterizedContext(ctx, values));
+            return (input, c) -> program.evaluate(input, new ParameterizedContext(c, values));
         }
         StringBuilder text = new StringBuilder();
         for (SQLExpr e : expressions) {
