@@ -111,7 +111,7 @@ public final class CalciteQueryPlanner implements QueryPlanner {
     private final Cache<SchemaKey, Map<String, AbstractSchema>> schemas;
     private final StatementText statementText = new StatementText();
 
-    record PlanKey(String text, String database, long catalogVersion, int flavour, String paramTags, String extra) {
+    record PlanKey(String text, String database, long catalogVersion, int flavour, String paramTags, Object extra) {
     }
 
     private record SchemaKey(long version, boolean rowIds, CatalogSnapshot catalog) {
@@ -203,12 +203,10 @@ public final class CalciteQueryPlanner implements QueryPlanner {
         for (SQLExpr e : expressions) {
             text.append(statementText.of(e)).append('\u0001');
         }
-        StringBuilder inputs = new StringBuilder();
-        for (int i = 0; i < inputNames.size(); i++) {
-            inputs.append(inputNames.get(i)).append(':').append(inputTypes.get(i)).append('\u0001');
-        }
+        // the input columns (names and types) are part of the key as lists: rendering every column
+        // type to text on each call cost more than the lookup
         PlanKey key = new PlanKey(text.toString(), ctx.currentDatabase(), ctx.catalog().version(), FLAVOUR_SCALARS,
-                paramTags(ctx), inputs.toString());
+                paramTags(ctx), List.of(List.copyOf(inputNames), List.copyOf(inputTypes)));
         CompiledQuery cached = scalars.getIfPresent(key);
         CompiledQuery q;
         if (cached != null && cached.assumptionsHold(ctx)) {
