@@ -80,4 +80,52 @@ class PlanReuseTest {
         assertEquals(List.of(List.of(20L)), s.rows("SELECT b FROM t WHERE a = 2 AND b > 0"));
         assertEquals(plans + 1, plans());
     }
+
+    @Test
+    void compositeKeyPointStatementsAreNotPlanned() {
+        h = SqlHarness.inMemory(dir);
+        SqlHarness.Session s = h.session();
+        s.exec("CREATE TABLE stock (s_w_id INT NOT NULL, s_i_id INT NOT NULL, s_qty INT, s_code VARCHAR(10), "
+                + "PRIMARY KEY (s_w_id, s_i_id), UNIQUE KEY uk_code (s_w_id, s_code))");
+        s.exec("INSERT INTO stock VALUES (1, 1, 10, 'a'), (1, 2, 20, 'b'), (2, 1, 30, NULL)");
+        long plans = plans();
+        assertEquals(List.of(List.of(20L)), s.rows("SELECT s_qty FROM stock WHERE s_w_id = 1 AND s_i_id = 2"));
+        assertEquals(List.of(List.of(30L, 2L)), s.rows("SELECT s_qty, s_w_id FROM stock WHERE s_i_id = 1 AND s_w_id = 2"));
+        assertEquals(List.of(), s.rows("SELECT s_qty FROM stock WHERE s_w_id = 3 AND s_i_id = 1"));
+        assertEquals(List.of(), s.rows("SELECT s_qty FROM stock WHERE s_w_id = NULL AND s_i_id = 1"));
+        // a unique key other than the primary one; the collation applies ('A' finds 'a')
+        assertEquals(List.of(List.of(1L)), s.rows("SELECT s_i_id FROM stock WHERE s_w_id = 1 AND s_code = 'A'"));
+        s.exec("BEGIN");
+        assertEquals(List.of(List.of(10L)), s.rows("SELECT s_qty FROM stock WHERE s_w_id = 1 AND s_i_id = 1 FOR UPDATE"));
+        assertEquals(1L, s.update("UPDATE stock SET s_qty = 11 WHERE s_w_id = 1 AND s_i_id = 1").affectedRows());
+        assertEquals(0L, s.update("UPDATE stock SET s_qty = 11 WHERE s_w_id = 9 AND s_i_id = 1").affectedRows());
+        assertEquals(1L, s.update("DELETE FROM stock WHERE s_w_id = 2 AND s_i_id = 1").affectedRows());
+        s.exec("COMMIT");
+        assertEquals(plans, plans(), "composite-key point statements must not be planned");
+        assertEquals(List.of(List.of(1L, 1L, 11L), List.of(1L, 2L, 20L)), s.rows("SELECT s_w_id, s_i_id, s_qty FROM stock ORDER BY 1, 2"));
+        // not a whole key, a key column twice, a value that does not fit: the planner answers, correctly
+        assertEquals(List.of(List.of(11L), List.of(20L)), s.rows("SELECT s_qty FROM stock WHERE s_w_id = 1 ORDER BY 1"));
+        assertEquals(List.of(), s.rows("SELECT s_qty FROM stock WHERE s_w_id = 1 AND s_w_id = 2 AND s_i_id = 1"));
+        assertEquals(List.of(), s.rows("SELECT s_qty FROM stock WHERE s_w_id = 1 AND s_i_id = 1.5"));
+        assertEquals(List.of(List.of(11L)), s.rows("SELECT s_qty FROM stock WHERE s_w_id = 1 AND s_i_id = '1'"));
+    }
+
+    @Test
+    void forUpdateOnACompositeKeyLocksTheRow() {
+        h = SqlHarness.inMemory(dir);
+        SqlHarness.Session a = h.session();
+        SqlHarness.Session b = h.session();
+        a.exec("CREATE TABLE district (d_w_id INT NOT NULL, d_id INT NOT NULL, d_next INT, PRIMARY KEY (d_w_id, d_id))");
+        a.exec("INSERT INTO district VALUES (1, 1, 3001), (1, 2, 3001)");
+        a.exec("BEGIN");
+        assertEquals(List.of(List.of(3001L)), a.rows("SELECT d_next FROM district WHERE d_w_id = 1 AND d_id = 1 FOR UPDATE"));
+        b.exec("BEGIN");
+        // another row is free; the locked one waits (200 ms in the harness) and fails as InnoDB does
+        assertEquals(List.of(List.of(3001L)), b.rows("SELECT d_next FROM district WHERE d_w_id = 1 AND d_id = 2 FOR UPDATE"));
+        b.error(io.strata.spi.ErrorCode.LOCK_WAIT_TIMEOUT, "SELECT d_next FROM district WHERE d_w_id = 1 AND d_id = 1 FOR UPDATE");
+        b.exec("ROLLBACK");
+        a.exec("UPDATE district SET d_next = 3002 WHERE d_w_id = 1 AND d_id = 1");
+        a.exec("COMMIT");
+        assertEquals(List.of(List.of(3002L)), b.rows("SELECT d_next FROM district WHERE d_w_id = 1 AND d_id = 1"));
+    }
 }

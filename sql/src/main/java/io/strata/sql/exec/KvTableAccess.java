@@ -94,6 +94,16 @@ public final class KvTableAccess implements TableAccess {
             return r == null ? Collections.emptyIterator() : List.of(r).iterator();
         }
         Key start = TableCodec.indexKey(table.id(), index.id(), table.indexKeyValues(index, prefix), null);
+        if (index.unique() && prefix.size() == index.columnIds().size() && noNulls(prefix)) {
+            // a whole unique key without NULLs is stored as exactly this key (the handle is its
+            // value): two point reads instead of a range scan
+            byte[] entry = txn.get(start);
+            if (entry == null) {
+                return Collections.emptyIterator();
+            }
+            Row r = get(txn, table, TableCodec.decodeHandleValue(entry));
+            return r == null ? Collections.emptyIterator() : List.of(r).iterator();
+        }
         return rowsOfIndexRange(txn, table, start, start.prefixNext());
     }
 
@@ -117,6 +127,15 @@ public final class KvTableAccess implements TableAccess {
             values.add(next);
         }
         return TableCodec.indexKey(table.id(), index.id(), table.indexKeyValues(index, values), null);
+    }
+
+    private static boolean noNulls(List<Object> values) {
+        for (Object v : values) {
+            if (v == null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Index entries read by the first batch of an index range; each later batch reads eight times more. */
