@@ -123,7 +123,7 @@ public final class CalciteQueryPlanner implements QueryPlanner {
     private final Cache<SchemaKey, Map<String, AbstractSchema>> schemas;
     private final StatementText statementText = new StatementText();
 
-    record PlanKey(String text, String database, long catalogVersion, int flavour, String paramTags, String extra) {
+    record PlanKey(String text, String database, long catalogVersion, int flavour, String paramTags, Object extra) {
     }
 
     private record SchemaKey(long version, boolean rowIds, CatalogSnapshot catalog) {
@@ -162,12 +162,27 @@ public final class CalciteQueryPlanner implements QueryPlanner {
 
     @Override
     public QueryResult query(SQLSelect select, StatementContext ctx) {
-        return compile(select, ctx, false).execute(ctx, null);
+        return run(select, ctx, false);
     }
 
     @Override
     public QueryResult queryWithRowIds(SQLSelect select, StatementContext ctx) {
-        return compile(select, ctx, true).execute(ctx, null);
+        return run(select, ctx, true);
+    }
+
+    /**
+     * Runs a query on the plan cached for its shape: the literals it compares columns with are
+     * taken out as parameters first ({@link LiteralParameterizer}), so that a text-protocol
+     * statement repeated with other values does not compile a plan of its own.
+     */
+    private QueryResult run(SQLSelect select, StatementContext ctx, boolean rowIds) {
+        LiteralParameterizer.Result<SQLSelect> p = LiteralParameterizer.select(select, ctx.parameters(),
+                LiteralParameterizer.ofTables(select, ctx.catalog(), ctx.currentDatabase()));
+        if (p == null) {
+            return compile(select, ctx, rowIds).execute(ctx, null);
+        }
+        StatementContext pctx = new ParameterizedContext(ctx, p.parameters());
+        return compile(p.node(), pctx, rowIds).execute(pctx, null);
     }
 
     @Override
@@ -188,16 +203,22 @@ public final class CalciteQueryPlanner implements QueryPlanner {
         if (inputNames.size() != inputTypes.size()) {
             throw new IllegalArgumentException("inputNames and inputTypes differ in size");
         }
+        // UPDATE … SET c = c + 5: the literal becomes a parameter, so other amounts reuse the program
+        LiteralParameterizer.Result<List<SQLExpr>> lifted = LiteralParameterizer.scalars(expressions, ctx.parameters(),
+                LiteralParameterizer.ofInputs(inputNames, inputTypes));
+        if (lifted != null) {
+            Object[] values = lifted.parameters();
+            ScalarProgram program = compileScalars(lifted.node(), inputNames, inputTypes, new ParameterizedContext(ctx, values));
+            return (input, c) -> program.evaluate(input, new ParameterizedContext(c, values));
+        }
         StringBuilder text = new StringBuilder();
         for (SQLExpr e : expressions) {
             text.append(statementText.of(e)).append('\u0001');
         }
-        StringBuilder inputs = new StringBuilder();
-        for (int i = 0; i < inputNames.size(); i++) {
-            inputs.append(inputNames.get(i)).append(':').append(inputTypes.get(i)).append('\u0001');
-        }
+        // the input columns (names and types) are part of the key as lists: rendering every column
+        // type to text on each call cost more than the lookup
         PlanKey key = new PlanKey(text.toString(), ctx.currentDatabase(), ctx.catalog().version(), FLAVOUR_SCALARS,
-                paramTags(ctx), inputs.toString());
+                paramTags(ctx), List.of(List.copyOf(inputNames), List.copyOf(inputTypes)));
         CompiledQuery cached = scalars.getIfPresent(key);
         CompiledQuery q;
         if (cached != null && cached.assumptionsHold(ctx)) {

@@ -41,13 +41,29 @@ final class InputTable extends AbstractTable implements ScannableTable {
     public Enumerable<Object[]> scan(DataContext root) {
         Object[] input = (Object[]) root.get(StrataDataContext.INPUT_KEY);
         StatementContext ctx = (StatementContext) root.get(FunctionBridge.CONTEXT_KEY);
-        RelDataType rowType = getRowType(root.getTypeFactory());
+        Conversion conv = conversion;
+        if (conv == null) {
+            RelDataType rowType = getRowType(root.getTypeFactory());
+            char[] tags = new char[names.size()];
+            int[] scales = new int[names.size()];
+            for (int i = 0; i < tags.length; i++) {
+                RelDataType t = rowType.getFieldList().get(i).getType();
+                tags[i] = InternalValues.tag(t);
+                scales[i] = InternalValues.scaleOf(t);
+            }
+            conversion = conv = new Conversion(tags, scales);
+        }
         Object[] row = new Object[names.size()];
         for (int i = 0; i < row.length; i++) {
-            RelDataType t = rowType.getFieldList().get(i).getType();
-            row[i] = InternalValues.toInternal(input == null || i >= input.length ? null : input[i], InternalValues.tag(t),
-                    InternalValues.scaleOf(t), ctx);
+            row[i] = InternalValues.toInternal(input == null || i >= input.length ? null : input[i], conv.tags[i],
+                    conv.scales[i], ctx);
         }
         return Linq4j.singletonEnumerable(row);
     }
+
+    /** How each input column converts to Calcite's representation; derived from the types once (a compiled program runs many times). */
+    private record Conversion(char[] tags, int[] scales) {
+    }
+
+    private volatile Conversion conversion;
 }

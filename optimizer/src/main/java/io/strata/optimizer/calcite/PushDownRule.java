@@ -245,8 +245,8 @@ public final class PushDownRule extends RelOptRule {
             if (!keyed.equals(sortKeyCollation(b)) || kind != SqlKind.EQUALS) {
                 return null;
             }
-            a = ((RexCall) a).getOperands().get(0);
-            b = ((RexCall) b).getOperands().get(0);
+            a = textColumn(((RexCall) a).getOperands().get(0));
+            b = textColumn(((RexCall) b).getOperands().get(0));
             RexNode col = a instanceof RexInputRef ? a : b;
             if (!(col instanceof RexInputRef r) || r.getIndex() >= table.columns().size()
                     || !table.columns().get(r.getIndex()).collationInfo().name().equals(keyed)) {
@@ -294,6 +294,23 @@ public final class PushDownRule extends RelOptRule {
             return lit.getValueAs(String.class);
         }
         return null;
+    }
+
+    /**
+     * A text column widened by a cast for the comparison (VARCHAR(32) compared with a string
+     * parameter becomes CAST(name AS VARCHAR)) compares like the column itself: no value changes.
+     */
+    private static RexNode textColumn(RexNode n) {
+        if (n.getKind() == SqlKind.CAST) {
+            RexNode inner = ((RexCall) n).getOperands().get(0);
+            if (inner instanceof RexInputRef && SqlTypeUtil.inCharFamily(inner.getType()) && SqlTypeUtil.inCharFamily(n.getType())
+                    && (n.getType().getPrecision() == org.apache.calcite.rel.type.RelDataType.PRECISION_NOT_SPECIFIED
+                    || n.getType().getPrecision() >= inner.getType().getPrecision())
+                    && java.util.Objects.equals(n.getType().getCharset(), inner.getType().getCharset())) {
+                return inner;
+            }
+        }
+        return n;
     }
 
     private static RexNode numericColumn(RexNode n) {

@@ -91,7 +91,37 @@ final class InMemoryTablesDouble implements TableAccess {
                 out.add(new Row(e.getKey(), e.getValue().clone()));
             }
         }
+        // like the real index: entries in key order (index columns, then the handle)
+        out.sort((a, b) -> {
+            List<Object> ka = indexKey(table, index, a);
+            List<Object> kb = indexKey(table, index, b);
+            for (int i = 0; i < ka.size(); i++) {
+                int c = compareKeyValues(ka.get(i), kb.get(i));
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return Long.compare(a.handle(), b.handle());
+        });
         return out.iterator();
+    }
+
+    private static List<Object> indexKey(TableDef table, IndexDef index, Row r) {
+        List<Object> values = new ArrayList<>();
+        for (int id : index.columnIds()) {
+            values.add(r.values()[table.columnIndexById(id)]);
+        }
+        return table.indexKeyValues(index, values);
+    }
+
+    private static int compareKeyValues(Object a, Object b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : -1) : 1;
+        }
+        if (a instanceof byte[] x && b instanceof byte[] y) {
+            return Arrays.compareUnsigned(x, y);
+        }
+        return io.strata.optimizer.func.MysqlValues.compare(a, b, null);
     }
 
     @Override

@@ -65,6 +65,9 @@ class PushdownExplainTest extends PlannerFixture {
         assertTrue(plan.contains("Point_Get") && plan.contains("index:uk_name"), plan);
         ctx.parameters = new Object[]{"carol"};
         assertEquals(List.of("3"), rows("select id from users where name = ?"));
+        // a string parameter is a key lookup too (the comparison casts the column to VARCHAR, which changes no value)
+        assertEquals(List.of("index users uk_name [carol]"), accesses("select id from users where name = ?"));
+        ctx.parameters = null;
         assertEquals(List.of("index users uk_name [bob]", "index users uk_name [dave]"),
                 accesses("select id from users where name in ('bob', 'dave', 'bob')"));
         assertEquals(List.of("2", "4"), rows("select id from users where name in ('bob', 'dave') order by id"));

@@ -173,7 +173,8 @@ public final class CatalogStore implements AutoCloseable {
 
     /**
      * Runs a DDL in a transaction of its own: loads the catalog, applies the action, bumps the
-     * schema version and commits. Retried from scratch on a write conflict (another DDL won).
+     * schema version and commits; an action that wrote nothing commits nothing and leaves the
+     * version as it was. Retried from scratch on a write conflict (another DDL won).
      */
     public <T> T runDdl(DdlAction<T> action) {
         for (int attempt = 0; ; attempt++) {
@@ -184,6 +185,12 @@ public final class CatalogStore implements AutoCloseable {
                 Catalog catalog = load(txn, version);
                 Writer writer = new Writer(txn);
                 T result = action.apply(txn, catalog, writer);
+                if (txn.isReadOnly()) {
+                    // nothing changed (CREATE DATABASE IF NOT EXISTS of one that exists, DROP TABLE IF
+                    // EXISTS of none): the schema version stays, and so do the plans cached under it
+                    txn.rollback();
+                    return result;
+                }
                 txn.put(VERSION_KEY, IdAllocator.encode(version + 1));
                 txn.commit();
                 if (writer.destroys) {

@@ -44,7 +44,7 @@ public final class QueryExecutor {
         if (select.getQuery() instanceof SQLSelectQueryBlock qb && qb.isForUpdate()) {
             return selectForUpdate(select, ctx);
         }
-        QueryResult fast = pointSelect(select, ctx);
+        QueryResult fast = pointSelect(select, ctx, false);
         if (fast != null) {
             return fast;
         }
@@ -57,6 +57,10 @@ public final class QueryExecutor {
      * added columns. Grouped or DISTINCT queries (whose rows are not table rows) run unlocked.
      */
     private QueryResult selectForUpdate(SQLSelect select, StmtContext ctx) {
+        QueryResult point = pointSelect(select, ctx, true);
+        if (point != null) {
+            return point;
+        }
         SQLSelectQueryBlock original = (SQLSelectQueryBlock) select.getQuery();
         if (original.getGroupBy() != null || original.getDistionOption() != 0) {
             return ctx.services().planner().query(select, ctx);
@@ -110,41 +114,39 @@ public final class QueryExecutor {
         }
     }
 
-    /** A point read by primary key or single-column unique key, planned here; null if not that shape. */
-    public record PointKey(TableDef table, String alias, IndexDef index, Object value) {
-    }
-
     /**
-     * The parameter-independent part of a point read: table, key column and the unique index on
-     * it, and the expression (a literal or {@code ?}) that gives the key value.
+     * A point read by the primary key or a unique key, planned here; null if not that shape.
+     * {@code values} are the key's values in index-column order.
      */
-    record PointTarget(TableDef table, String alias, IndexDef index, ColumnDef column, SQLExpr valueExpr) {
+    public record PointKey(TableDef table, String alias, IndexDef index, List<Object> values) {
     }
 
     /**
-     * Recognizes {@code FROM t [alias] WHERE keycol = literal-or-?} on a stored table whose key is
-     * the handle or a single-column unique index. Returns null for anything else.
+     * The parameter-independent part of a point read: table, the unique index and its key
+     * columns, and the expressions (literals or {@code ?}) that give the key values, all in
+     * index-column order.
+     */
+    record PointTarget(TableDef table, String alias, IndexDef index, List<ColumnDef> columns, List<SQLExpr> valueExprs) {
+    }
+
+    /**
+     * Recognizes {@code FROM t [alias] WHERE k1 = v1 AND k2 = v2 …} on a stored table, the
+     * {@code k}s exactly the columns of its primary key or of a unique key and the {@code v}s
+     * literals or {@code ?} (TPC-C's {@code WHERE d_w_id = ? AND d_id = ?}). Returns null for
+     * anything else, which the planner handles.
      */
     public static PointKey pointKey(SQLExprTableSource from, SQLExpr where, StmtContext ctx) {
         PointTarget target = pointTarget(from, where, ctx);
         return target == null ? null : bind(target, ctx.parameters());
     }
 
+    /** Most columns a point key may have (the conjuncts of a WHERE looked at). */
+    private static final int MAX_KEY_COLUMNS = 8;
+
     /** The point-read shape of {@code FROM … WHERE …} against the statement's catalog, or null. */
     static PointTarget pointTarget(SQLExprTableSource from, SQLExpr where, StmtContext ctx) {
-        if (!(where instanceof SQLBinaryOpExpr b) || b.getOperator() != SQLBinaryOperator.Equality) {
-            return null;
-        }
-        SQLExpr colExpr = b.getLeft();
-        SQLExpr valueExpr = b.getRight();
-        if (Exprs.literal(valueExpr, ctx.parameters()) == Exprs.NOT_LITERAL) {
-            colExpr = b.getRight();
-            valueExpr = b.getLeft();
-            if (Exprs.literal(valueExpr, ctx.parameters()) == Exprs.NOT_LITERAL) {
-                return null;
-            }
-        }
-        if (!(colExpr instanceof SQLIdentifierExpr) && !(colExpr instanceof SQLPropertyExpr)) {
+        List<SQLExpr> conjuncts = new ArrayList<>();
+        if (!conjuncts(where, conjuncts)) {
             return null;
         }
         if (!(from.getExpr() instanceof SQLIdentifierExpr) && !(from.getExpr() instanceof SQLPropertyExpr)) {
@@ -156,16 +158,37 @@ public final class QueryExecutor {
             return null;
         }
         String alias = from.getAlias() != null ? Names.unquote(from.getAlias()) : Names.simple(from.getExpr());
-        if (colExpr instanceof SQLPropertyExpr p && !Names.unquote(p.getOwnerName()).equalsIgnoreCase(alias)) {
-            return null;
-        }
-        ColumnDef col = table.column(Names.simple(colExpr)).orElse(null);
-        if (col == null) {
-            return null;
+        List<ColumnDef> cols = new ArrayList<>(conjuncts.size());
+        List<SQLExpr> values = new ArrayList<>(conjuncts.size());
+        for (SQLExpr c : conjuncts) {
+            if (!(c instanceof SQLBinaryOpExpr b) || b.getOperator() != SQLBinaryOperator.Equality) {
+                return null;
+            }
+            SQLExpr colExpr = b.getLeft();
+            SQLExpr valueExpr = b.getRight();
+            if (Exprs.literal(valueExpr, ctx.parameters()) == Exprs.NOT_LITERAL) {
+                colExpr = b.getRight();
+                valueExpr = b.getLeft();
+                if (Exprs.literal(valueExpr, ctx.parameters()) == Exprs.NOT_LITERAL) {
+                    return null;
+                }
+            }
+            if (!(colExpr instanceof SQLIdentifierExpr) && !(colExpr instanceof SQLPropertyExpr)) {
+                return null;
+            }
+            if (colExpr instanceof SQLPropertyExpr p && !Names.unquote(p.getOwnerName()).equalsIgnoreCase(alias)) {
+                return null;
+            }
+            ColumnDef col = table.column(Names.simple(colExpr)).orElse(null);
+            if (col == null || cols.contains(col)) {
+                return null;
+            }
+            cols.add(col);
+            values.add(valueExpr);
         }
         IndexDef index = null;
         for (IndexDef idx : table.indexes()) {
-            if (idx.unique() && idx.columnIds().size() == 1 && idx.columnIds().get(0) == col.id()) {
+            if (idx.unique() && idx.columnIds().size() == cols.size() && covers(idx, cols)) {
                 index = idx;
                 if (idx.primary()) {
                     break;
@@ -175,45 +198,84 @@ public final class QueryExecutor {
         if (index == null) {
             return null;
         }
-        return new PointTarget(table, alias, index, col, valueExpr);
+        // key order
+        List<ColumnDef> keyCols = new ArrayList<>(cols.size());
+        List<SQLExpr> keyValues = new ArrayList<>(cols.size());
+        for (int id : index.columnIds()) {
+            for (int i = 0; i < cols.size(); i++) {
+                if (cols.get(i).id() == id) {
+                    keyCols.add(cols.get(i));
+                    keyValues.add(values.get(i));
+                }
+            }
+        }
+        return new PointTarget(table, alias, index, List.copyOf(keyCols), List.copyOf(keyValues));
+    }
+
+    /** Flattens an AND tree into {@code out}; false when it has too many conjuncts (or none). */
+    private static boolean conjuncts(SQLExpr e, List<SQLExpr> out) {
+        if (e instanceof SQLBinaryOpExpr b && b.getOperator() == SQLBinaryOperator.BooleanAnd) {
+            return conjuncts(b.getLeft(), out) && conjuncts(b.getRight(), out);
+        }
+        if (e == null || out.size() >= MAX_KEY_COLUMNS) {
+            return false;
+        }
+        out.add(e);
+        return true;
+    }
+
+    private static boolean covers(IndexDef idx, List<ColumnDef> cols) {
+        for (ColumnDef c : cols) {
+            if (!idx.columnIds().contains(c.id())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
-     * The key value of one execution; null when it does not convert to the key column's type
+     * The key values of one execution; null when one does not convert to its key column's type
      * without loss (the planner then compares it properly).
      */
     static PointKey bind(PointTarget target, Object[] parameters) {
-        Object value = Exprs.literal(target.valueExpr(), parameters);
-        if (value == Exprs.NOT_LITERAL) {
-            return null;
+        List<Object> keys = new ArrayList<>(target.columns().size());
+        for (int i = 0; i < target.columns().size(); i++) {
+            Object value = Exprs.literal(target.valueExprs().get(i), parameters);
+            if (value == Exprs.NOT_LITERAL) {
+                return null;
+            }
+            if (value == null) {
+                keys.add(null);
+                continue;
+            }
+            ColumnDef col = target.columns().get(i);
+            List<String> problems = new ArrayList<>();
+            Object key;
+            try {
+                key = new Coercion(false, (l, c, m) -> problems.add(m)).coerce(col, value, 1);
+            } catch (StrataException e) {
+                return null;
+            }
+            if (!problems.isEmpty() || (value instanceof String && !col.type().kind().isString())) {
+                return null;
+            }
+            if (value instanceof java.math.BigDecimal bd && col.type().kind().isInteger() && bd.stripTrailingZeros().scale() > 0) {
+                return null;
+            }
+            keys.add(key);
         }
-        if (value == null) {
-            return new PointKey(target.table(), target.alias(), target.index(), null);
-        }
-        ColumnDef col = target.column();
-        List<String> problems = new ArrayList<>();
-        Object key;
-        try {
-            key = new Coercion(false, (l, c, m) -> problems.add(m)).coerce(col, value, 1);
-        } catch (StrataException e) {
-            return null;
-        }
-        if (!problems.isEmpty() || (value instanceof String && !col.type().kind().isString())) {
-            return null;
-        }
-        if (value instanceof java.math.BigDecimal bd && col.type().kind().isInteger() && bd.stripTrailingZeros().scale() > 0) {
-            return null;
-        }
-        return new PointKey(target.table(), target.alias(), target.index(), key);
+        return new PointKey(target.table(), target.alias(), target.index(), java.util.Collections.unmodifiableList(keys));
     }
 
-    /** Reads the rows a point key selects (zero or one). */
+    /** Reads the rows a point key selects (zero or one; none when a key value is NULL, which equals nothing). */
     public static List<Row> read(PointKey pk, StmtContext ctx) {
         List<Row> rows = new ArrayList<>();
-        if (pk.value() == null) {
-            return rows;
+        for (Object v : pk.values()) {
+            if (v == null) {
+                return rows;
+            }
         }
-        Iterator<Row> it = ctx.tables().indexLookup(ctx.transaction(), pk.table(), pk.index(), List.of(pk.value()));
+        Iterator<Row> it = ctx.tables().indexLookup(ctx.transaction(), pk.table(), pk.index(), pk.values());
         while (it.hasNext()) {
             rows.add(it.next());
         }
@@ -232,7 +294,8 @@ public final class QueryExecutor {
         }
     }
 
-    private QueryResult pointSelect(SQLSelect select, StmtContext ctx) {
+    /** A point SELECT read here without the planner; with {@code lock} (FOR UPDATE) the row read is locked. */
+    private QueryResult pointSelect(SQLSelect select, StmtContext ctx, boolean lock) {
         PlanSlot slot = ctx.session() == null ? null : ctx.session().preparedPlan();
         PointPlan plan = slot != null && slot.get() instanceof PointPlan p && p.matches(select, ctx) ? p : null;
         if (plan == null) {
@@ -250,7 +313,15 @@ public final class QueryExecutor {
         }
         int[] positions = plan.positions();
         List<Object[]> out = new ArrayList<>(1);
-        for (Row r : read(pk, ctx)) {
+        List<Row> rows = read(pk, ctx);
+        if (lock && !rows.isEmpty()) {
+            List<Key> keys = new ArrayList<>(rows.size());
+            for (Row r : rows) {
+                keys.add(TableCodec.rowKey(pk.table().id(), r.handle()));
+            }
+            ctx.transaction().lockKeys(keys);
+        }
+        for (Row r : rows) {
             Object[] o = new Object[positions.length];
             for (int i = 0; i < o.length; i++) {
                 o[i] = r.values()[positions[i]];
