@@ -134,15 +134,9 @@ final class LiteralParameterizer {
                 Kind left = kindOf(x.getLeft());
                 Kind right = left == null ? kindOf(x.getRight()) : null;
                 if (left != null) {
-                    SQLExpr p = parameter(x.getRight(), left);
-                    if (p != null) {
-                        x.setRight(p);
-                    }
+                    replace(x.getRight(), left, x::setRight);
                 } else if (right != null) {
-                    SQLExpr p = parameter(x.getLeft(), right);
-                    if (p != null) {
-                        x.setLeft(p);
-                    }
+                    replace(x.getLeft(), right, x::setLeft);
                 }
             }
             return true;
@@ -152,14 +146,8 @@ final class LiteralParameterizer {
         public boolean visit(SQLBetweenExpr x) {
             Kind k = kindOf(x.getTestExpr());
             if (k != null) {
-                SQLExpr b = parameter(x.getBeginExpr(), k);
-                if (b != null) {
-                    x.setBeginExpr(b);
-                }
-                SQLExpr e = parameter(x.getEndExpr(), k);
-                if (e != null) {
-                    x.setEndExpr(e);
-                }
+                replace(x.getBeginExpr(), k, x::setBeginExpr);
+                replace(x.getEndExpr(), k, x::setEndExpr);
             }
             return true;
         }
@@ -253,6 +241,14 @@ final class LiteralParameterizer {
     private static boolean isNiladicFunction(SQLIdentifierExpr id) {
         String n = id.getName().toLowerCase(java.util.Locale.ROOT);
         return n.startsWith("current_") || n.startsWith("local") || n.startsWith("utc_") || n.startsWith("@");
+    }
+
+    /** Hands {@code set} the parameter that replaces {@code operand}, when it is a literal of kind {@code k}. */
+    private void replace(SQLExpr operand, Kind k, java.util.function.Consumer<SQLExpr> set) {
+        SQLExpr p = parameter(operand, k);
+        if (p != null) {
+            set.accept(p);
+        }
     }
 
     /** The parameter replacing a literal, or null when the literal stays. */
