@@ -99,8 +99,8 @@ final class LiteralParameterizer {
 
     // ------------------------------------------------------------------ visitors
 
-    /** Finds the query blocks and rewrites their conditions only. */
-    private final MySqlASTVisitorAdapter blocks = new MySqlASTVisitorAdapter() {
+    /** Hands each query block it meets to {@link #block} (which rewrites its conditions only) and does not descend further. */
+    private class BlockVisitor extends MySqlASTVisitorAdapter {
         @Override
         public boolean visit(MySqlSelectQueryBlock x) {
             block(x);
@@ -112,22 +112,13 @@ final class LiteralParameterizer {
             block(x);
             return false;
         }
-    };
+    }
+
+    /** Finds the query blocks and rewrites their conditions only. */
+    private final MySqlASTVisitorAdapter blocks = new BlockVisitor();
 
     /** Rewrites comparisons in a condition; a subquery inside it is a query block of its own. */
-    private final MySqlASTVisitorAdapter conditions = new MySqlASTVisitorAdapter() {
-        @Override
-        public boolean visit(MySqlSelectQueryBlock x) {
-            block(x);
-            return false;
-        }
-
-        @Override
-        public boolean visit(SQLSelectQueryBlock x) {
-            block(x);
-            return false;
-        }
-
+    private final MySqlASTVisitorAdapter conditions = new BlockVisitor() {
         @Override
         public boolean visit(SQLBinaryOpExpr x) {
             if (isComparison(x.getOperator())) {

@@ -278,10 +278,7 @@ public final class PushDownRule extends RelOptRule {
         return new Comparison(kind, ref.getIndex(), src, colNumeric);
     }
 
-    /**
-     * A numeric column widened by a cast for the comparison (BIGINT id compared with 2.5 becomes
-     * CAST(id AS DECIMAL) > 2.5) is compared exactly like the column itself.
-     */
+    /** Columns an index range can bound: signed integers, whose bounds are signed longs. */
     private static boolean signedInteger(TableDef table, int column) {
         var type = table.columns().get(column).type();
         return type.kind().isInteger() && !type.unsigned() && type.kind() != io.strata.optimizer.catalog.TypeKind.BIT;
@@ -313,6 +310,10 @@ public final class PushDownRule extends RelOptRule {
         return n;
     }
 
+    /**
+     * A numeric column widened by a cast for the comparison (BIGINT id compared with 2.5 becomes
+     * CAST(id AS DECIMAL) > 2.5) is compared exactly like the column itself.
+     */
     private static RexNode numericColumn(RexNode n) {
         if (n.getKind() == SqlKind.CAST) {
             RexNode inner = ((RexCall) n).getOperands().get(0);

@@ -29,8 +29,9 @@ import static java.util.Objects.requireNonNull;
  */
 public final class CatalogStore implements AutoCloseable {
     static final Key VERSION_KEY = TableCodec.metaKey("schema_version");
-    private static final Key META_START = Key.of(new byte[]{'m'});
-    private static final Key META_END = Key.of(new byte[]{'n'});
+    /** All meta keys (catalog objects, statistics, delete-range jobs): [META_START, META_END). */
+    static final Key META_START = Key.of(new byte[]{'m'});
+    static final Key META_END = Key.of(new byte[]{'n'});
     private static final String DB_PREFIX = "db/";
     private static final String TABLE_PREFIX = "table/";
     private static final int DDL_ATTEMPTS = 10;

@@ -33,8 +33,6 @@ import static java.util.Objects.requireNonNull;
  */
 public final class RangeDestroyer implements AutoCloseable {
     private static final String PREFIX = "gc/delete_range/";
-    private static final Key META_START = Key.of(new byte[]{'m'});
-    private static final Key META_END = Key.of(new byte[]{'n'});
     private static final System.Logger LOG = System.getLogger(RangeDestroyer.class.getName());
 
     private final TxnKv kv;
@@ -92,7 +90,7 @@ public final class RangeDestroyer implements AutoCloseable {
         long seenAt;
         try (Transaction txn = kv.begin(TxnOptions.DEFAULT)) {
             seenAt = txn.startTs();
-            try (KvIterator it = txn.scan(META_START, META_END)) {
+            try (KvIterator it = txn.scan(CatalogStore.META_START, CatalogStore.META_END)) {
                 while (it.hasNext()) {
                     KvPair p = it.next();
                     String name = TableCodec.decodeMetaKey(p.key());
